@@ -1,0 +1,216 @@
+"""The data model: plain frozen dataclasses, complete when made, passed from stage to stage.
+
+Conventions every stage relies on:
+- Character spans are ``[start, end)`` Python string offsets into ``Article.text``.
+- An ``Interval`` is a closed range of calendar days: ``start <= end``, both inclusive.
+  A day is ``Interval(d, d)``; July 2018 is ``Interval(2018-07-01, 2018-07-31)``.
+- Datetimes are timezone-aware; dates are calendar dates in the article's timezone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class TimexType(StrEnum):
+    """TIMEX3 ``type``."""
+
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class Granularity(StrEnum):
+    """How finely an expression pins down its time: the unit of its TIMEX3 value.
+
+    ``rank`` orders them finest first, which is how the timeline breaks ties between an
+    event of a day and one of the week or month that contains it.
+    """
+
+    TIME = "time"
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    SEASON = "season"
+    HALF = "half"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+    VAGUE = "vague"  # PAST_REF / FUTURE_REF / PRESENT_REF and approximate ranges
+
+    @property
+    def rank(self) -> int:
+        return _GRANULARITY_ORDER.index(self)
+
+
+_GRANULARITY_ORDER = list(Granularity)
+
+
+class AnchorKind(StrEnum):
+    """What a relative expression was resolved against."""
+
+    ABSOLUTE = "absolute"  # needed no anchor: "July 16, 2018", "2016"
+    DCT = "dct"  # the article's publication date
+    NARRATIVE = "narrative"  # an earlier date in the text: "the day before"
+    NONE = "none"  # durations and sets, which are not placed in time
+
+
+class Status(StrEnum):
+    """An event's place relative to the article that reports it."""
+
+    HAPPENED = "happened"
+    EXPECTED = "expected"
+    ONGOING = "ongoing"
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A closed range of calendar days."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.start > self.end:
+            raise ValueError(f"interval starts after it ends: {self.start} > {self.end}")
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The date a relative expression was resolved against, and where it came from."""
+
+    kind: AnchorKind
+    value: str = ""  # TIMEX3 value of the anchor ("2018-07-16"); empty for ABSOLUTE/NONE
+    offset: int | None = None  # for NARRATIVE: start offset of the anchoring expression
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One temporal expression found in a text, normalized and resolved."""
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str  # TIMEX3 value: "2018-07-16", "2018-W29", "2016", "P3Y", "FUTURE_REF", "XXXX-WXX-5"
+    anchor: Anchor
+    interval: Interval | None = None  # None for durations, sets and unplaceable values
+    granularity: Granularity | None = None
+    approximate: bool = False
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, ...
+    quant: str | None = None  # TIMEX3 quant for sets: "EVERY"
+    freq: str | None = None  # TIMEX3 freq for sets: "1W"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One source article, as loaded: metadata plus the text every span refers to."""
+
+    slug: str  # unique, URL-safe; names the article's page
+    path: str  # where it came from, for messages (relative to the source folder when possible)
+    title: str
+    published: datetime  # timezone-aware publication date-time (midnight when only a date is known)
+    text: str  # body after front matter and CMS placeholders are removed (Markdown source)
+    source: str | None = None  # outlet: "The Hill"
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    lang: str = "en"
+    draft: bool = False
+    body_line: int = 1  # line of the source file on which ``text`` starts, for messages
+    pins: tuple[tuple[str, str], ...] = ()  # editorial overrides: (expression text, TIMEX3 value)
+    drops: tuple[str, ...] = ()  # editorial overrides: sentences (or parts) whose events to drop
+
+    @property
+    def dct(self) -> date:
+        """Document creation time as a calendar date: the anchor of relative expressions."""
+        return self.published.date()
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedArticle:
+    """An article with every temporal expression found in it, in text order."""
+
+    article: Article
+    timexes: tuple[Timex, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where an event is reported: one sentence of one article, and the expression dating it."""
+
+    article_slug: str
+    article_title: str
+    article_url: str | None
+    source: str | None
+    published: date
+    sentence: str
+    sentence_start: int  # offsets of the sentence in Article.text
+    sentence_end: int
+    timex: Timex | None  # None when the date was inferred from the narrative
+    confidence: float  # 0..1, how sure the resolution of the date is
+    inferred: bool = False  # dated from an earlier sentence rather than its own expression
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """An event's date: a TIMEX3 value and the interval it stands for."""
+
+    value: str
+    interval: Interval
+    granularity: Granularity
+    approximate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened (or is expected), dated, with every report of it."""
+
+    id: str  # stable across builds: derived from content, never from position or time of build
+    when: When
+    status: Status
+    text: str  # the sentence of the first report
+    citations: tuple[Citation, ...]  # first reported first
+    people: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    background: bool = False  # an embedded event ("interfered in 2016"), not the sentence's main one
+    headline: str | None = None  # from hand-made events; None for extracted ones
+    media: str | None = None
+    group: str | None = None
+    fulfils: str | None = None  # id of the expected event this one turned out to be
+    fulfilled_by: str | None = None  # id of the event that happened as this one expected
+
+
+@dataclass(frozen=True, slots=True)
+class KeyDate:
+    """One of the timeline's most salient dates."""
+
+    day: date
+    score: float
+    event_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """The assembled result: events in timeline order, plus what the site needs around them."""
+
+    title: str
+    events: tuple[Event, ...]
+    articles: tuple[TaggedArticle, ...]
+    key_dates: tuple[KeyDate, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
