@@ -1,0 +1,80 @@
+"""The library API: the pipeline stages chained. The CLI is a thin layer over this module.
+
+    load → tag (and resolve) → extract events → assemble → render → write
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from timeline.assemble import assemble
+from timeline.config import Config
+from timeline.extract import extract_events
+from timeline.load import load_articles
+from timeline.model import Article, TaggedArticle, Timeline
+from timeline.render import make_environment, render_site, static_files
+from timeline.temporal import tag
+from timeline.write import WriteReport, check_output_folder, write_site
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    output: Path
+    articles: int
+    expressions: int
+    events: int
+    warnings: tuple[str, ...]
+    seconds: float
+    write: WriteReport
+
+    def summary(self) -> str:
+        return (
+            f"Built {self.output}: {self.articles} articles, {self.expressions} expressions, "
+            f"{self.events} events, {len(self.warnings)} warnings in {self.seconds:.2f} s"
+        )
+
+
+def tag_article(article: Article) -> TaggedArticle:
+    """Find and resolve every temporal expression of one article."""
+    return TaggedArticle(article, tag(article.text, article.published, article.lang))
+
+
+def build_timeline(articles: Sequence[Article], cfg: Config) -> Timeline:
+    """Pure: articles in, the assembled timeline out."""
+    tagged = [tag_article(a) for a in articles]
+    events = [e for t in tagged for e in extract_events(t)]
+    return assemble(cfg.title, tagged, events, cfg)
+
+
+def build_site(
+    sources: Sequence[Path] | None = None,
+    output: Path | None = None,
+    config: Config | None = None,
+) -> BuildResult:
+    """Load the sources, build the timeline, render it, and swap it into ``output``."""
+    started = time.perf_counter()
+    cfg = config or Config()
+    source_paths = list(sources) if sources else [Path(s) for s in cfg.sources]
+    out = output or Path(cfg.output)
+    check_output_folder(out, source_paths)
+    articles = load_articles(
+        source_paths, ZoneInfo(cfg.timezone), default_lang=cfg.language, drafts=cfg.drafts
+    )
+    timeline = build_timeline(articles, cfg)
+    user_templates = Path(cfg.templates) if cfg.templates else None
+    env = make_environment(user_templates)
+    site = {**static_files(user_templates), **render_site(timeline, cfg, env)}
+    report = write_site(site, out)
+    return BuildResult(
+        output=out,
+        articles=len(articles),
+        expressions=sum(len(t.timexes) for t in timeline.articles),
+        events=len(timeline.events),
+        warnings=timeline.warnings,
+        seconds=time.perf_counter() - started,
+        write=report,
+    )

@@ -1,0 +1,94 @@
+"""``timeline.json``: the timeline as data, described by ``timeline/schema/timeline.schema.json``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from timeline import __version__
+from timeline.model import Citation, Event, KeyDate, Timeline, Timex
+
+SCHEMA_ID = "https://timeline.invalid/schema/timeline-1.json"
+
+
+def timex_json(timex: Timex) -> dict[str, Any]:
+    return {
+        "text": timex.text,
+        "start": timex.start,
+        "end": timex.end,
+        "type": str(timex.type),
+        "value": timex.value,
+        "granularity": str(timex.granularity) if timex.granularity else None,
+        "approximate": timex.approximate,
+        "anchor": {"kind": str(timex.anchor.kind), "value": timex.anchor.value or None},
+    }
+
+
+def citation_json(citation: Citation) -> dict[str, Any]:
+    return {
+        "article": citation.article_slug,
+        "title": citation.article_title,
+        "source": citation.source,
+        "url": citation.article_url,
+        "published": citation.published.isoformat(),
+        "sentence": citation.sentence,
+        "sentence_start": citation.sentence_start,
+        "sentence_end": citation.sentence_end,
+        "expression": timex_json(citation.timex) if citation.timex else None,
+        "confidence": round(citation.confidence, 3),
+        "inferred": citation.inferred,
+    }
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    when = event.when
+    return {
+        "id": event.id,
+        "date": {
+            "value": when.value,
+            "start": when.interval.start.isoformat(),
+            "end": when.interval.end.isoformat(),
+            "granularity": str(when.granularity),
+            "approximate": when.approximate,
+        },
+        "status": str(event.status),
+        "text": event.text,
+        "background": event.background,
+        "people": list(event.people),
+        "organizations": list(event.organizations),
+        "tags": list(event.tags),
+        "fulfils": event.fulfils,
+        "fulfilled_by": event.fulfilled_by,
+        "sources": [citation_json(c) for c in event.citations],
+    }
+
+
+def key_date_json(key: KeyDate) -> dict[str, Any]:
+    return {"date": key.day.isoformat(), "score": round(key.score, 3), "events": list(key.event_ids)}
+
+
+def timeline_data(timeline: Timeline) -> dict[str, Any]:
+    return {
+        "$schema": SCHEMA_ID,
+        "title": timeline.title,
+        "generator": {"name": "timeline", "version": __version__},
+        "events": [event_json(e) for e in timeline.events],
+        "key_dates": [key_date_json(k) for k in timeline.key_dates],
+        "articles": [
+            {
+                "slug": t.article.slug,
+                "title": t.article.title,
+                "source": t.article.source,
+                "url": t.article.url,
+                "published": t.article.published.isoformat(),
+                "lang": t.article.lang,
+                "expressions": len(t.timexes),
+            }
+            for t in timeline.articles
+        ],
+    }
+
+
+def render_timeline_json(timeline: Timeline) -> str:
+    """Deterministic JSON text: fixed key order, no build time, trailing newline."""
+    return json.dumps(timeline_data(timeline), ensure_ascii=False, indent=2) + "\n"
