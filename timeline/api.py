@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,7 +15,7 @@ from timeline.assemble import assemble
 from timeline.config import Config
 from timeline.extract import extract_events
 from timeline.load import load_articles
-from timeline.model import Article, TaggedArticle, Timeline
+from timeline.model import Article, Extraction, TaggedArticle, Timeline
 from timeline.render import make_environment, render_site, static_files
 from timeline.temporal import tag
 from timeline.write import WriteReport, check_output_folder, write_site
@@ -43,10 +43,23 @@ def tag_article(article: Article) -> TaggedArticle:
     return TaggedArticle(article, tag(article.text, article.published, article.lang))
 
 
-def build_timeline(articles: Sequence[Article], cfg: Config) -> Timeline:
+def extract_article(article: Article) -> Extraction:
+    """The per-article stage: tag, resolve and extract events. Pure and picklable, so a
+    cache or an executor (processes, a Dask cluster) can run it anywhere."""
+    tagged = tag_article(article)
+    return Extraction(tagged, extract_events(tagged))
+
+
+# How the per-article stage is mapped over the articles: the builtin ``map`` here; a cache
+# or an executor supplies another with the same shape, results in input order.
+Mapper = Callable[[Callable[[Article], Extraction], Sequence[Article]], Iterable[Extraction]]
+
+
+def build_timeline(articles: Sequence[Article], cfg: Config, mapper: Mapper = map) -> Timeline:
     """Pure: articles in, the assembled timeline out."""
-    tagged = [tag_article(a) for a in articles]
-    events = [e for t in tagged for e in extract_events(t)]
+    extractions = list(mapper(extract_article, articles))
+    tagged = [x.tagged for x in extractions]
+    events = [e for x in extractions for e in x.events]
     return assemble(cfg.title, tagged, events, cfg)
 
 

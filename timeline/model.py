@@ -150,6 +150,15 @@ class TaggedArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the per-article stage yields: a pure function of the article (and the tool's
+    version), so it can be cached by content and computed in other processes or machines."""
+
+    tagged: TaggedArticle
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Citation:
     """Where an event is reported: one sentence of one article, and the expression dating it."""
 
