@@ -30,7 +30,7 @@ def safe_relative_path(name: str) -> PurePosixPath:
     if (
         not name
         or path.is_absolute()
-        or any(part in {"", ".", ".."} for part in path.parts)
+        or any(part in {"", ".", ".."} for part in name.split("/"))
         or "\\" in name
         or "\x00" in name
     ):
