@@ -1,4 +1,15 @@
-"""Sentence segmentation for news text, with character offsets into the article text."""
+"""Sentence segmentation for news text, with character offsets into the article text.
+
+Hand-written rather than a library: on our gold set of tricky news sentences
+(tests/data/segment_gold.json, measured by benchmarks/segment_eval.py) it beats pysbd, syntok
+and sentencex, runs faster than all of them, and keeps exact offsets into the text. News copy
+has a few conventions that general-purpose splitters miss: "Sen." and "Jan. 3" never end a
+sentence, "2 p.m. Monday" goes on but "2 p.m. Officials" does not, and “… !” Trump said is one
+sentence.
+
+Every line is its own paragraph (datelines, bylines and list items stand on their own lines);
+list and Markdown markers at a line start ("- ", "1. ", "> ", "## ") are left out of the span.
+"""
 
 from __future__ import annotations
 
@@ -11,56 +22,100 @@ class Sentence:
     start: int
     end: int
     text: str
+    index: int = 0  # position in the article, 0 for the first sentence (the lead)
 
 
 # Words that end in a period without ending a sentence in news copy.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr sen rep gov gen col lt sgt capt adm prof st jr sr rev hon pres sec atty
-    supt insp amb inc corp co ltd bros dept univ ave blvd mt ft no vs etc al approx est fig
+    """mr mrs ms messrs dr sen sens rep reps gov gen col lt sgt capt adm cmdr prof st jr sr rev
+    hon pres sec atty supt insp amb rt inc corp co ltd llc bros dept univ ave blvd rd mt ft no
+    nos vs etc al approx est fig p pp vol ed eds ph
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
     mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
 )
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# Capitalized words that may follow "a.m."/"p.m." inside the same sentence.
+_AFTER_CLOCK = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight
+    et est edt ct cst cdt mt mst mdt pt pst pdt gmt bst utc cet cest local eastern central pacific
+    mountain moscow washington london""".split()
+)
+
+# Closed-class words that open sentences: after a dotted acronym ("D.C.") they mean a new one.
+_OPENERS = frozenset(
+    """the a an he she it they we i you his her its their our this that these those there but
+    and so yet or if when while after before as in on at for with by from to of however
+    meanwhile still then now later earlier also some many most no none one two all both each
+    mr mrs ms dr""".split()
+)
+
+_SPEECH_VERBS = frozenset(
+    "said says wrote writes asked asks added adds told tweeted replied shouted continued".split()
+)
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s*[\"'“‘`(\[]?[A-Z0-9])")
+_LINE_MARKER = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-*•+][ \t]+|\d{1,3}[.)][ \t]+)*")
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
-    """Sentences of ``text`` in order; paragraphs (blank or single newlines) always split."""
-    sentences: list[Sentence] = []
-    for para in re.finditer(r"[^\n]+", text):
-        _split_paragraph(text, para.start(), para.end(), sentences)
-    return tuple(sentences)
+    """Sentences of ``text`` in order; every line break ends a sentence."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = _LINE_MARKER.match(text, line.start(), line.end())
+        begin = start.end() if start else line.start()
+        _split_line(text, begin, line.end(), spans)
+    return tuple(Sentence(s, e, text[s:e], i) for i, (s, e) in enumerate(spans))
 
 
-def _split_paragraph(text: str, start: int, end: int, out: list[Sentence]) -> None:
+def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     begin = start
     for match in _BOUNDARY.finditer(text, start, end):
-        if not _ends_sentence(text, begin, match.start(), match.group()):
+        if match.end() == end or not _ends_sentence(text, begin, match):
             continue
         _emit(text, begin, match.end(), out)
         begin = match.end()
     _emit(text, begin, end, out)
 
 
-def _ends_sentence(text: str, begin: int, dot: int, punct: str) -> bool:
-    if not punct.startswith("."):
+def _next_word(text: str, pos: int) -> str:
+    word = re.match(r"\s*[\"'“‘`(\[]?([A-Za-z]+)", text[pos:pos + 40])
+    return word.group(1) if word else ""
+
+
+def _ends_sentence(text: str, begin: int, match: re.Match[str]) -> bool:
+    punct, after = match.group(), match.end()
+    spaced = after < len(text) and text[after].isspace()
+    following = _next_word(text, after)
+    if punct[0] in "!?" and punct[-1] in "”\"'’" and spaced:
+        # “This is a witch hunt!” Trump wrote. — the attribution belongs to the quote.
+        rest = re.match(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(\w+)", text[after:after + 60])
+        return not (rest and rest.group(1).lower() in _SPEECH_VERBS)
+    if punct[0] != ".":
         return True
-    word = re.search(r"([A-Za-z.]+)$", text[begin:dot])
+    word = re.search(r"([A-Za-z.]+)$", text[begin:match.start()])
     if word is None:
-        return True
+        return spaced or not text[match.start() - 1].isdigit()  # "3.5" never reaches here
     token = word.group(1)
+    if not spaced:
+        # "Monday.The talks" lost its space; "Ph.D" and "U.S" never get here with a lowercase
+        # run before the dot.
+        return len(token) > 2 and token.isalpha() and token[-1].islower()
+    if token.lower() in {"a.m", "p.m"}:
+        return following.lower() not in _AFTER_CLOCK
     if token.lower().rstrip(".") in _ABBREVIATIONS:
         return False
-    # Initials and dotted acronyms: "U.S.", "D.C.", "J. Smith". A dotted acronym usually
-    # continues the sentence in news copy ("the U.S. Senate"), so keep it attached.
-    return not re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", token)
+    # Initials and dotted acronyms: "U.S.", "D.C.", "J. Smith". Usually the sentence goes on
+    # ("the U.S. Senate"); a closed-class opener after a multi-letter acronym says it ended.
+    if re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", token):
+        return "." in token and following.lower() in _OPENERS
+    return True
 
 
-def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
+def _emit(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if start < end:
-        out.append(Sentence(start, end, text[start:end]))
+        out.append((start, end))
