@@ -1,0 +1,46 @@
+"""Article Markdown → safe HTML. Article text is untrusted: whatever it holds, nothing it
+becomes may run script, load a resource from elsewhere, or reach outside its container."""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+
+# Text-level and block markup a news article needs, and nothing that loads or runs anything:
+# no img/iframe/form/style (a remote image would be a network request from our pages), no
+# id/class (they could collide with the site's own anchors and styles).
+ALLOWED_TAGS = frozenset(
+    "a abbr b blockquote br cite code del dd dl dt em h2 h3 h4 h5 h6 hr i ins kbd li ol p pre q "
+    "s small strong sub sup table tbody td tfoot th thead tr u ul".split()
+)
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "q": {"cite"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "ol": {"start"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def markdown_to_html(text: str) -> str:
+    """Render Markdown; a fresh converter each time so nothing carries between articles."""
+    return markdown.Markdown(output_format="html").convert(text)
+
+
+def clean_html(html: str) -> str:
+    """Keep only the markup in the allow-list; links get rel=nofollow noopener noreferrer."""
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel="nofollow noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def article_html(text: str) -> str:
+    """Untrusted Markdown → sanitized HTML fragment."""
+    return clean_html(markdown_to_html(text))
