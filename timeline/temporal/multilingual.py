@@ -16,59 +16,40 @@ one, unless the sentence has a future cue ("wird", "va", "será", "будет").
 from __future__ import annotations
 
 import calendar
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
-
-from dateparser.languages.loader import default_loader
 
 from timeline.errors import TimelineError
 from timeline.model import Anchor, AnchorKind, Granularity, Interval, Timex, TimexType
-from timeline.temporal.multilingual_rules import SPECS, LangSpec
+from timeline.temporal.multilingual_rules import SPECS, Lang, compiled, lookup
 
-_NUMERIC = (
-    r"(?<![\d.,/-])(?:(?P<d>3[01]|[12]\d|0?[1-9])(?P<sep>[./-])(?P<mo>1[0-2]|0?[1-9])(?P=sep)"
-    r"(?P<y>(?:1[5-9]|20)\d\d)|(?P<iy>(?:1[5-9]|20)\d\d)-(?P<imo>1[0-2]|0[1-9])-(?P<id>3[01]|"
-    r"[12]\d|0[1-9]))(?![\d.,/]\d|\w)"
-)
 _VAGUE_DAYS = {"D": 7, "W": 42, "M": 183, "Y": 1826}  # how far "the coming weeks" reach
 _THIRD = {"START": 0, "MID": 1, "END": 2}
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s)|\n")
-_NAMES = ("january february march april may june july august september october november "
-          "december").split()
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-
-
-@dataclass(frozen=True, slots=True)
-class _Lang:
-    spec: LangSpec
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    day_words: dict[str, int]
-    future: re.Pattern[str]
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+_OPENERS = " \t\"'«»„“”\u2018\u2019\u201a\u2014\u2013-("  # may precede a sentence's first word
 
 
 @dataclass(frozen=True, slots=True)
 class _Ctx:
     text: str
     dct: date
-    lang: _Lang
+    lang: Lang
 
 
 def tag_multilingual(text: str, dct: date | datetime, lang: str) -> tuple[Timex, ...]:
-    """Absolute dates and the common relative expressions in a de/fr/es/ru text, resolved against dct."""
+    """Absolute dates and the common relative expressions in a de/fr/es/ru text, resolved
+    against dct. ``lang`` may carry a region ("de-AT", "fr_CA")."""
     code = lang.lower().replace("_", "-").split("-")[0]
-    if code == "en":
-        from timeline.temporal import tag  # the English tagger owns English
-
-        return tuple(tag(text, dct, lang="en"))
+    if code == "en":  # the English tagger owns English; imported late, as it imports us
+        english = importlib.import_module("timeline.temporal")
+        return tuple(english.tag(text, dct, lang="en"))
     if code not in SPECS:
         raise TimelineError(f"unsupported language {lang!r}; supported: en, de, fr, es, ru")
     day = dct.date() if isinstance(dct, datetime) else dct
-    ctx = _Ctx(text, day, _compiled(code))
+    ctx = _Ctx(text, day, compiled(code))
     found = [t for kind, pattern in ctx.lang.patterns for m in pattern.finditer(text)
              if (t := _HANDLERS[kind](m, ctx)) is not None]
     chosen: list[Timex] = []
@@ -78,85 +59,19 @@ def tag_multilingual(text: str, dct: date | datetime, lang: str) -> tuple[Timex,
     return tuple(sorted(chosen, key=lambda t: t.start))
 
 
-# --- compiling the vocabulary ------------------------------------------------------------------
-
-
-def _forms(info: dict[str, list[str]], names: list[str]) -> dict[str, int]:
-    return {w.lower(): i + 1 for i, n in enumerate(names) for w in info[n]}
-
-
-def _full(table: dict[str, int], min_len: int) -> dict[str, int]:
-    """Drop abbreviations: forms that begin another form of the same name, or are too short."""
-    return {w: n for w, n in table.items() if len(w) >= min_len
-            and not any(o != w and o.startswith(w) and table[o] == n for o in table)}
-
-
-def _alt(words: object) -> str:
-    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
-
-
-@lru_cache(maxsize=None)
-def _compiled(code: str) -> _Lang:
-    spec = SPECS[code]
-    info = default_loader.get_locale(code).info
-    located = _forms(info, _NAMES)
-    months = located | spec.extra_months
-    weekdays = _full(_forms(info, _WEEKDAYS), 4) | spec.extra_weekdays
-    day_words = {w: int(m[2]) * (-1 if m[3] else 1) for key, ws in info["relative-type"].items()
-                 if (m := re.fullmatch(r"(in )?(\d) day( ago)?", key)) for w in ws}
-    day_words |= spec.day_words
-    full = _full(located, 3) | spec.extra_months
-    abbr = [w + "." for w in months if w not in full] + [w for w in months if w not in full]
-    fill = {"{MF}": _alt(full), "{M}": _alt([*full, *abbr]), "{WD}": _alt(weekdays),
-            "{N}": spec.number, "{U}": spec.unit, "{DW}": _alt(day_words)}
-    sources = {"numeric": _NUMERIC, "date": spec.date, "month": spec.month, "year": spec.year,
-               "weekday": spec.weekday, "dayword": spec.dayword, "relunit": spec.relunit,
-               "vague": spec.vague, "ago": spec.ago, "later": spec.later,
-               "thisday": spec.thisday}
-    patterns = []
-    for kind, source in sources.items():
-        for key, value in fill.items():
-            source = source.replace(key, value)
-        if source:
-            patterns.append((kind, re.compile(r"(?<!\w)" + source + r"(?!\w)", re.IGNORECASE)))
-    future = re.compile(spec.future_cues, re.IGNORECASE)
-    return _Lang(spec, months, weekdays, day_words, future, tuple(patterns))
-
-
 # --- values ------------------------------------------------------------------------------------
 
 
-def _lookup(table: dict[str, int] | dict[str, str], word: str | None) -> int | str | None:
-    """The entry for ``word``: exact, else the longest key it starts with."""
-    if not word:
-        return None
-    w = " ".join(word.lower().replace("’", "'").rstrip(".-").split())
-    if w in table:
-        return table[w]
-    keys = [k for k in table if w.startswith(k)]
-    return table[max(keys, key=len)] if keys else None
-
-
-def _calendar_value(day: date, unit: str) -> str:
-    if unit == "D":
-        return day.isoformat()
-    if unit == "W":
-        iso = day.isocalendar()
-        return f"{iso.year:04d}-W{iso.week:02d}"
-    return f"{day.year:04d}-{day.month:02d}" if unit == "M" else f"{day.year:04d}"
-
-
-def _interval(day: date, unit: str) -> Interval:
-    if unit == "D":
-        return Interval(day, day)
-    if unit == "W":
-        monday = day - timedelta(days=day.weekday())
-        return Interval(monday, monday + timedelta(days=6))
+def _place(day: date, unit: str) -> tuple[str, Interval]:
+    """The TIMEX3 value and day range of the day, ISO week, month or year containing ``day``."""
+    if unit in ("D", "W"):
+        iso, monday = day.isocalendar(), day - timedelta(days=day.weekday())
+        return ((day.isoformat(), Interval(day, day)) if unit == "D" else
+                (f"{iso.year:04d}-W{iso.week:02d}", Interval(monday, monday + timedelta(days=6))))
     if unit == "M":
-        return Interval(day.replace(day=1), day.replace(day=calendar.monthrange(day.year,
-                                                                                  day.month)[1]))
-    return Interval(date(day.year, 1, 1), date(day.year, 12, 31))
+        last = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+        return f"{day.year:04d}-{day.month:02d}", Interval(day.replace(day=1), last)
+    return f"{day.year:04d}", Interval(date(day.year, 1, 1), date(day.year, 12, 31))
 
 
 def _narrow(interval: Interval, mod: str | None) -> Interval:
@@ -186,9 +101,9 @@ def _timex(m: re.Match[str], ctx: _Ctx, day: date, unit: str, *, relative: bool,
     start, end = m.span("t") if "t" in m.re.groupindex and m["t"] else m.span()
     anchor = Anchor(AnchorKind.DCT, ctx.dct.isoformat()) if relative else Anchor(
         AnchorKind.ABSOLUTE)
-    value = _calendar_value(day, unit) + (f"T{pod}" if pod else "")
+    value, interval = _place(day, unit)
     return Timex(start, end, ctx.text[start:end], TimexType.TIME if pod else TimexType.DATE,
-                 value, anchor, _narrow(_interval(day, unit), mod),
+                 value + (f"T{pod}" if pod else ""), anchor, _narrow(interval, mod),
                  Granularity.TIME if pod else _GRAIN[unit], approximate, mod)
 
 
@@ -214,7 +129,7 @@ def _sentence_start(text: str, pos: int) -> int:
 def _initial(text: str, pos: int) -> bool:
     """Whether ``pos`` begins a sentence (after optional quotes and dashes)."""
     before = text[_sentence_start(text, pos):pos]
-    return not before.strip(" \t\"'«»„“”‘’‚—–-(")
+    return not before.strip(_OPENERS)
 
 
 def _name_case_ok(m: re.Match[str], group: str, ctx: _Ctx) -> bool:
@@ -232,9 +147,10 @@ def _future(m: re.Match[str], ctx: _Ctx) -> bool:
     return bool(ctx.lang.future.search(ctx.text, start, end.start() if end else len(ctx.text)))
 
 
-def _year_for(m: re.Match[str], ctx: _Ctx, month: int, day: int = 1) -> int:
-    """The year of a yearless date: the last one before DCT, the next if the sentence is future."""
-    here = (ctx.dct.month, ctx.dct.day if day > 1 else 1)
+def _year_for(m: re.Match[str], ctx: _Ctx, month: int, day: int = 0) -> int:
+    """The year of a yearless month (day 0) or date: the latest not after DCT, or the next
+    not before it if the sentence speaks of the future."""
+    here = (ctx.dct.month, ctx.dct.day if day else 0)
     if _future(m, ctx):
         return ctx.dct.year + ((month, day) < here)
     return ctx.dct.year - ((month, day) > here)
@@ -269,8 +185,9 @@ def _month(m: re.Match[str], ctx: _Ctx) -> Timex | None:
         return None
     month = ctx.lang.months[m["m"].lower()]
     year = int(m["y"]) if m["y"] else _year_for(m, ctx, month)
-    mod = _lookup(ctx.lang.spec.mods, m["mod"])
-    return _timex(m, ctx, date(year, month, 1), "M", relative=not m["y"], mod=str(mod or "") or None)
+    mod = lookup(ctx.lang.spec.mods, m["mod"])
+    return _timex(m, ctx, date(year, month, 1), "M", relative=not m["y"],
+                  mod=str(mod) if mod else None)
 
 
 @_safe
@@ -285,7 +202,7 @@ def _year(m: re.Match[str], ctx: _Ctx) -> Timex | None:
         ctx.lang.spec.capitalized_nouns and after[:1] == " " and after[1:2].islower())
     if bare and not closes:
         return None
-    mod = _lookup(ctx.lang.spec.mods, m["mod"])
+    mod = lookup(ctx.lang.spec.mods, m["mod"])
     return _timex(m, ctx, date(int(m["y"]), 1, 1), "Y", relative=False,
                   mod=str(mod) if mod else None)
 
@@ -296,7 +213,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Timex | None:
         return None
     target = ctx.lang.weekdays[m["wd"].lower()] - 1
     groups = m.groupdict()
-    direction = _lookup(ctx.lang.spec.directions, groups.get("pre") or groups.get("post"))
+    direction = lookup(ctx.lang.spec.directions, groups.get("pre") or groups.get("post"))
     delta = (target - ctx.dct.weekday()) % 7
     if direction == 1 or (direction is None and _future(m, ctx)):
         day = ctx.dct + timedelta(days=delta or (7 if direction == 1 else 0))
@@ -316,8 +233,8 @@ def _dayword(m: re.Match[str], ctx: _Ctx) -> Timex | None:
         return None  # Spanish "la mañana" is the morning
     if word.lower() == "hoy" and re.match(r"\s+en\s+día", ctx.text[m.end():]):
         return None  # "hoy en día": nowadays
-    offset = ctx.lang.day_words[" ".join(word.lower().replace("’", "'").split())]
-    pod = _lookup(ctx.lang.spec.parts_of_day, m["pod"])
+    offset = ctx.lang.day_words[" ".join(word.lower().replace("\u2019", "'").split())]
+    pod = lookup(ctx.lang.spec.parts_of_day, m["pod"])
     return _timex(m, ctx, ctx.dct + timedelta(days=offset), "D", relative=True,
                   pod=str(pod) if pod else None)
 
@@ -326,7 +243,7 @@ def _dayword(m: re.Match[str], ctx: _Ctx) -> Timex | None:
 def _thisday(m: re.Match[str], ctx: _Ctx) -> Timex | None:
     if m.groupdict().get("last"):
         return _timex(m, ctx, ctx.dct - timedelta(days=1), "D", relative=True, pod="NI")
-    pod = _lookup(ctx.lang.spec.parts_of_day, m["pod"])
+    pod = lookup(ctx.lang.spec.parts_of_day, m["pod"])
     return _timex(m, ctx, ctx.dct, "D", relative=True, pod=str(pod) if pod else None)
 
 
@@ -334,9 +251,9 @@ def _thisday(m: re.Match[str], ctx: _Ctx) -> Timex | None:
 def _relunit(m: re.Match[str], ctx: _Ctx) -> Timex | None:
     groups = m.groupdict()
     words = [w for w in (groups.get("post"), m["rel"]) if w]
-    direction = next((d for w in words if (d := _lookup(ctx.lang.spec.directions, w)) is not None),
+    direction = next((d for w in words if (d := lookup(ctx.lang.spec.directions, w)) is not None),
                      None)
-    unit = _lookup(ctx.lang.spec.units, m["u"])
+    unit = lookup(ctx.lang.spec.units, m["u"])
     if direction is None or unit is None:
         return None
     return _timex(m, ctx, _shift(ctx.dct, str(unit), int(direction)), str(unit), relative=True)
@@ -346,8 +263,8 @@ def _relunit(m: re.Match[str], ctx: _Ctx) -> Timex | None:
 def _vague(m: re.Match[str], ctx: _Ctx) -> Timex | None:
     groups = m.groupdict()
     direction = next((d for w in (groups.get("post"), groups.get("rel"))
-                      if (d := _lookup(ctx.lang.spec.directions, w)) is not None), None)
-    unit = _lookup(ctx.lang.spec.units, m["u"])
+                      if (d := lookup(ctx.lang.spec.directions, w)) is not None), None)
+    unit = lookup(ctx.lang.spec.units, m["u"])
     if direction not in (-1, 1) or unit is None:
         return None
     start, end = m.span("t") if "t" in m.re.groupindex and m["t"] else m.span()
@@ -355,22 +272,20 @@ def _vague(m: re.Match[str], ctx: _Ctx) -> Timex | None:
     future = direction == 1
     interval = (Interval(ctx.dct + timedelta(days=1), ctx.dct + reach) if future
                 else Interval(ctx.dct - reach, ctx.dct - timedelta(days=1)))
+    anchor = Anchor(AnchorKind.DCT, ctx.dct.isoformat())
     return Timex(start, end, ctx.text[start:end], TimexType.DATE,
-                 "FUTURE_REF" if future else "PAST_REF", Anchor(AnchorKind.DCT, ctx.dct.isoformat()),
-                 interval, Granularity.VAGUE, approximate=True)
-
-
-_SINGULAR = frozenset({"день", "сутки", "неделю", "месяц", "год"})
+                 "FUTURE_REF" if future else "PAST_REF", anchor, interval, Granularity.VAGUE,
+                 approximate=True)
 
 
 def _counted(direction: int) -> Callable[[re.Match[str], _Ctx], Timex | None]:
     @_safe
     def handle(m: re.Match[str], ctx: _Ctx) -> Timex | None:
-        if m["n"] is None and m["u"].lower() not in _SINGULAR:
-            return None  # "много лет назад": many years ago, not one
-        n = 1 if m["n"] is None else int(m["n"]) if m["n"].isdigit() else _lookup(
+        if m["n"] is None and m["u"].lower() not in ctx.lang.spec.singular_units:
+            return None  # "много лет назад": many years ago, not one year
+        n = 1 if m["n"] is None else int(m["n"]) if m["n"].isdigit() else lookup(
             ctx.lang.spec.numbers, m["n"])
-        unit = _lookup(ctx.lang.spec.units, m["u"])
+        unit = lookup(ctx.lang.spec.units, m["u"])
         if n is None or unit is None:
             return None
         approx = bool(m["approx"])

@@ -12,9 +12,15 @@ every language (see ``multilingual.py``); ``t`` marks the extent of the expressi
 match also consumes a leading preposition, which TimeML leaves out of a TIMEX3.
 """
 
+# ruff: noqa: RUF001 - the vocabulary is German, French, Spanish and Russian text
+
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
+
+from dateparser.languages.loader import default_loader  # type: ignore[import-untyped]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +51,7 @@ class LangSpec:
     later: str
     thisday: str = ""  # "ce matin", "esta noche": today's part of day
     morning_nouns: tuple[str, ...] = field(default=())  # "la mañana": morning, not tomorrow
+    singular_units: frozenset[str] = frozenset()  # units that count one without a number
 
 
 _DIGITS = r"\d{1,3}"
@@ -198,7 +205,86 @@ RU = LangSpec(
     r"\s+)?(?P<u>дн[иейя]+|недел[иья]+|месяц\w*|год[ыа]?|лет)(?!\w)",
     ago=r"(?:(?P<approx>около|почти|более|примерно)\s+)?(?:(?P<n>{N})\s+)?(?P<u>{U})\s+назад",
     thisday=r"(?P<t>(?:этим|этой|этою)\s+(?P<pod>утром|ночью|вечером))(?!\w)",
+    singular_units=frozenset({"день", "сутки", "неделю", "месяц", "год"}),
     later=r"через\s+(?:(?P<approx>около|примерно)\s+)?(?:(?P<n>{N})\s+)?(?P<u>{U})",
 )
 
 SPECS: dict[str, LangSpec] = {s.code: s for s in (DE, FR, ES, RU)}
+
+
+@dataclass(frozen=True, slots=True)
+class Lang:
+    """One language ready to tag: its spec, lookup tables and compiled patterns by kind."""
+
+    spec: LangSpec
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    day_words: dict[str, int]
+    future: re.Pattern[str]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+_NUMERIC = (
+    r"(?<![\d.,/-])(?:(?P<d>3[01]|[12]\d|0?[1-9])(?P<sep>[./-])(?P<mo>1[0-2]|0?[1-9])(?P=sep)"
+    r"(?P<y>(?:1[5-9]|20)\d\d)|(?P<iy>(?:1[5-9]|20)\d\d)-(?P<imo>1[0-2]|0[1-9])-(?P<id>3[01]|"
+    r"[12]\d|0[1-9]))(?![\d.,/]\d|\w)"
+)
+_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]  # fmt: skip
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+
+def _forms(info: dict[str, list[str]], names: list[str]) -> dict[str, int]:
+    return {w.lower(): i + 1 for i, n in enumerate(names) for w in info[n]}
+
+
+def _full(table: dict[str, int], min_len: int) -> dict[str, int]:
+    """Drop abbreviations: forms that begin another form of the same name, or are too short."""
+    return {w: n for w, n in table.items() if len(w) >= min_len
+            and not any(o != w and o.startswith(w) and table[o] == n for o in table)}
+
+
+def _alt(words: object) -> str:
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+@cache
+def compiled(code: str) -> Lang:
+    """The compiled patterns and lookup tables of one language."""
+    spec = SPECS[code]
+    info = default_loader.get_locale(code).info
+    located = _forms(info, _NAMES)
+    months = located | spec.extra_months
+    weekdays = _full(_forms(info, _WEEKDAYS), 4) | spec.extra_weekdays
+    day_words = {w: int(m[2]) * (-1 if m[3] else 1) for key, ws in info["relative-type"].items()
+                 if (m := re.fullmatch(r"(in )?(\d) day( ago)?", key)) for w in ws}
+    day_words |= spec.day_words
+    full = _full(located, 3) | spec.extra_months
+    abbr = [w + "." for w in months if w not in full] + [w for w in months if w not in full]
+    fill = {"{MF}": _alt(full), "{M}": _alt([*full, *abbr]), "{WD}": _alt(weekdays),
+            "{N}": spec.number, "{U}": spec.unit, "{DW}": _alt(day_words)}
+    sources = {"numeric": _NUMERIC, "date": spec.date, "month": spec.month, "year": spec.year,
+               "weekday": spec.weekday, "dayword": spec.dayword, "relunit": spec.relunit,
+               "vague": spec.vague, "ago": spec.ago, "later": spec.later,
+               "thisday": spec.thisday}
+    patterns = []
+    for kind, source in sources.items():
+        for key, value in fill.items():
+            source = source.replace(key, value)
+        if source:
+            patterns.append((kind, re.compile(r"(?<!\w)" + source + r"(?!\w)", re.IGNORECASE)))
+    future = re.compile(spec.future_cues, re.IGNORECASE)
+    return Lang(spec, months, weekdays, day_words, future, tuple(patterns))
+
+
+def lookup(table: dict[str, int] | dict[str, str], word: str | None) -> int | str | None:
+    """The entry for ``word``: exact, else the longest key it starts with (a stem)."""
+    if not word:
+        return None
+    w = " ".join(word.lower().replace("\u2019", "'").rstrip(".-").split())
+    if w in table:
+        return table[w]
+    keys = [k for k in table if w.startswith(k)]
+    return table[max(keys, key=len)] if keys else None
