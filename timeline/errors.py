@@ -14,7 +14,13 @@ class ArticleError(TimelineError):
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
         self.path = path
+        self.message = message
         self.line = line
+
+    def __reduce__(self) -> tuple[type[ArticleError], tuple[str, str, int | None]]:
+        # Pickled back from worker processes (executors); the default would call
+        # ArticleError(formatted_text) and fail, breaking the whole process pool.
+        return (type(self), (self.path, self.message, self.line))
 
 
 class ConfigError(TimelineError):

@@ -40,6 +40,8 @@ EXECUTORS = ("local", "dask")
 # per-batch overhead (a pickle round trip, a scheduler task) stays small.
 BATCHES_PER_WORKER = 4
 MAX_BATCH = 64
+# Below this many articles a process pool's start-up outweighs what it saves.
+MIN_PARALLEL = 8
 
 
 class ExecutorError(TimelineError):
@@ -96,7 +98,7 @@ class ProcessMapper:
         items = list(items)
         size = self.batch or batch_size(len(items), self.jobs)
         parts = batches(items, size)
-        if len(parts) < 2:  # one batch: a pool would only add its start-up time
+        if len(items) < MIN_PARALLEL or len(parts) < 2:  # a pool would cost more than it saves
             return run_batch(fn, items)
         workers = min(self.jobs, len(parts))
         with ProcessPoolExecutor(workers, mp_context=_context()) as pool:

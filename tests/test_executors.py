@@ -1,0 +1,97 @@
+"""Executors: the per-article stage mapped over processes gives what the builtin ``map`` gives."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from timeline import __version__
+from timeline.errors import ArticleError, TimelineError
+from timeline.executors import (
+    MAX_BATCH,
+    MIN_PARALLEL,
+    ExecutorError,
+    ProcessMapper,
+    batch_size,
+    batches,
+    check_workers,
+    code_fingerprint,
+    make_mapper,
+)
+
+
+def square(n: int) -> int:
+    return n * n
+
+
+def pid_of(_: int) -> int:
+    return os.getpid()
+
+
+def fail_on_seven(n: int) -> int:
+    if n == 7:
+        raise ArticleError("articles/seven.md", "has no date", 2)
+    return n
+
+
+def test_one_job_is_the_builtin_map() -> None:
+    assert make_mapper(1) is map
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 7, 8, 100, 257])
+@pytest.mark.parametrize("batch", [None, 1, 3, 64])
+def test_process_mapper_keeps_input_order(count: int, batch: int | None) -> None:
+    items = list(range(count))
+    assert list(ProcessMapper(2, batch)(square, items)) == [n * n for n in items]
+
+
+def test_a_few_articles_run_in_this_process() -> None:
+    # A tiny site pays no pool start-up; one more article and the pool is used.
+    assert set(ProcessMapper(2, batch=1)(pid_of, list(range(MIN_PARALLEL - 1)))) == {os.getpid()}
+    assert set(ProcessMapper(2, batch=1)(pid_of, list(range(MIN_PARALLEL)))) - {os.getpid()}
+
+
+def test_a_worker_error_reaches_the_caller_as_itself() -> None:
+    with pytest.raises(ArticleError) as caught:
+        list(ProcessMapper(2, batch=2)(fail_on_seven, list(range(12))))
+    assert str(caught.value) == "articles/seven.md:2: has no date"
+    assert caught.value.path == "articles/seven.md" and caught.value.line == 2
+
+
+@pytest.mark.parametrize("count", [1, 9, 100, 5000, 100_000])
+@pytest.mark.parametrize("workers", [1, 2, 16])
+def test_batches_cover_everything_once_and_spread_over_workers(count: int, workers: int) -> None:
+    size = batch_size(count, workers)
+    parts = batches(list(range(count)), size)
+    assert [n for part in parts for n in part] == list(range(count))
+    assert 1 <= size <= MAX_BATCH
+    # Every worker gets work whenever there are enough articles to go round.
+    assert len(parts) >= min(count, workers)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"jobs": 0}, "--jobs must be 1 or more"),
+        ({"executor": "ray"}, "unknown executor 'ray'"),
+        ({"scheduler": "tcp://10.0.0.1:8786"}, "--scheduler needs --executor dask"),
+        ({"jobs": 2, "batch": 0}, "batch size must be 1 or more"),
+    ],
+)
+def test_bad_executor_options_are_user_errors(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(ExecutorError, match=message) as caught:
+        make_mapper(**kwargs)  # type: ignore[arg-type]
+    assert isinstance(caught.value, TimelineError)
+
+
+def test_the_fingerprint_names_the_version_and_is_stable() -> None:
+    assert code_fingerprint().startswith(f"{__version__}+")
+    assert code_fingerprint() == code_fingerprint.__wrapped__()  # type: ignore[attr-defined]
+
+
+def test_workers_with_other_code_are_refused() -> None:
+    ours = code_fingerprint()
+    check_workers({"tcp://a:1": ours, "tcp://b:1": ours})
+    with pytest.raises(ExecutorError, match=r"tcp://b:1 has 0\.0\.1\+abc"):
+        check_workers({"tcp://a:1": ours, "tcp://b:1": "0.0.1+abc"})
