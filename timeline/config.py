@@ -1,7 +1,14 @@
-"""Typed configuration, validated in one place, every problem reported at once."""
+"""Typed configuration, validated in one place, every problem reported at once.
+
+``timeline.toml`` holds flat ``key = value`` settings. Paths in it (sources, output, templates,
+cache) are relative to the folder of the file, so a site builds the same from any directory;
+paths given on the command line are relative to where the command runs, as in any tool.
+"""
 
 from __future__ import annotations
 
+import difflib
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
@@ -12,6 +19,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from timeline.errors import ConfigError
 
 CONFIG_FILE = "timeline.toml"
+CACHE_FOLDER = ".timeline-cache"
+
+# Settings that name files or folders: rebased on the config file's folder.
+PATH_KEYS = frozenset({"sources", "output", "templates", "cache"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +36,7 @@ class Config:
     sources: tuple[str, ...] = ("seeds",)
     output: str = "output"
     templates: str | None = None
+    cache: str = CACHE_FOLDER
     key_dates: int = 10
     merge_text_threshold: float = 0.35
     merge_name_threshold: float = 0.5
@@ -39,7 +51,7 @@ class Config:
         for key, value in raw.items():
             name = key.replace("-", "_")
             if name not in known:
-                problems.append(f"unknown key {key!r} (known: {', '.join(sorted(known))})")
+                problems.append(_unknown(key, known))
                 continue
             checked = _check(name, value, problems)
             if checked is not None:
@@ -49,11 +61,17 @@ class Config:
         return cls(**values)
 
 
+def _unknown(key: str, known: Mapping[str, object]) -> str:
+    close = difflib.get_close_matches(key.replace("-", "_"), known, n=1)
+    hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(sorted(known))}"
+    return f"unknown key {key!r} ({hint})"
+
+
 def _check(name: str, value: Any, problems: list[str]) -> Any:
     """Coerce one value to its field's type, or record why it cannot be."""
-    if name in {"title", "base_url", "timezone", "language", "output", "templates"}:
-        if not isinstance(value, str):
-            problems.append(f"{name} must be a string, not {value!r}")
+    if name in {"title", "base_url", "timezone", "language", "output", "templates", "cache"}:
+        if not isinstance(value, str) or (name != "title" and not value.strip()):
+            problems.append(f"{name} must be a non-empty string, not {value!r}")
             return None
         if name == "base_url" and not value.endswith("/"):
             value += "/"
@@ -61,13 +79,19 @@ def _check(name: str, value: Any, problems: list[str]) -> Any:
             try:
                 ZoneInfo(value)
             except (ZoneInfoNotFoundError, ValueError):
-                problems.append(f"timezone {value!r} is not an IANA zone such as 'America/New_York'")
+                problems.append(
+                    f"timezone {value!r} is not an IANA zone such as 'America/New_York'"
+                )
                 return None
         return value
     if name == "sources":
         items = [value] if isinstance(value, str) else value
-        if not isinstance(items, list | tuple) or not all(isinstance(s, str) for s in items):
-            problems.append("sources must be a folder or a list of folders")
+        if (
+            not isinstance(items, list | tuple)
+            or not items
+            or not all(isinstance(s, str) and s.strip() for s in items)
+        ):
+            problems.append("sources must be a folder or a list of folders, e.g. [\"articles\"]")
             return None
         return tuple(items)
     if name == "key_dates":
@@ -88,16 +112,49 @@ def _check(name: str, value: Any, problems: list[str]) -> Any:
     raise AssertionError(f"no check for config field {name}")  # a field added without a check
 
 
+def parse_config_text(text: str, origin: str = CONFIG_FILE) -> dict[str, Any]:
+    """TOML text → raw settings; a syntax error names the line to fix."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"at line (\d+)", str(exc))
+        where = f"{origin}:{found.group(1)}" if found else origin
+        raise ConfigError(f"{where}: not valid TOML ({exc}); fix that line") from exc
+
+
+def rebase_paths(raw: Mapping[str, Any], folder: Path) -> dict[str, Any]:
+    """Make the config file's relative paths relative to its folder (left as is if invalid:
+    validation reports those)."""
+    rebased = dict(raw)
+    for key, value in raw.items():
+        if key.replace("-", "_") not in PATH_KEYS:
+            continue
+        if isinstance(value, str) and value.strip():
+            rebased[key] = str(folder / value)
+        elif isinstance(value, list | tuple) and all(isinstance(v, str) and v for v in value):
+            rebased[key] = [str(folder / v) for v in value]
+    return rebased
+
+
 def load_config(path: Path | None, **overrides: Any) -> Config:
-    """Read ``timeline.toml`` (if it exists) and apply the overrides that were given."""
+    """Read ``timeline.toml`` (if it exists) and apply the overrides that were given.
+
+    Without a file, relative paths (including the default ones) are relative to the current
+    folder; with one, to the file's folder.
+    """
     raw: dict[str, Any] = {}
     origin = str(path) if path else CONFIG_FILE
+    if path is not None and path.is_dir():
+        raise ConfigError(f"{origin}: is a folder; give the config file, e.g. {path / CONFIG_FILE}")
     if path is not None and path.exists():
         try:
-            raw = tomllib.loads(path.read_text("utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{origin}: not valid TOML: {exc}") from exc
+            text = path.read_text("utf-8")
         except UnicodeDecodeError as exc:
             raise ConfigError(f"{origin}: not UTF-8 text; save it as UTF-8") from exc
+        except OSError as exc:
+            raise ConfigError(f"{origin}: cannot be read: {exc.strerror}") from exc
+        defaults = {f.name: f.default for f in fields(Config) if f.name in PATH_KEYS}
+        raw = {**defaults, **parse_config_text(text, origin)}
+        raw = rebase_paths({k: v for k, v in raw.items() if v is not None}, path.parent)
     raw |= {k: v for k, v in overrides.items() if v is not None}
     return Config.from_mapping(raw, origin)

@@ -1,15 +1,15 @@
 """Load articles: files on disk → ``Article`` values. The only stage that reads sources.
 
-Parsing is split from reading so that it can be tested on strings: ``parse_article`` takes
-text, ``load_articles`` walks folders and reports problems by file (and line).
+This module finds the source files, reads them, dispatches on their format, and parses
+Markdown / plain text with YAML front matter itself. HTML pages (``load_html``) and JSONL/CSV
+exports (``load_tabular``) have their own modules. Parsers take text, so they are tested on
+strings; ``load_articles`` walks folders and reports problems by file (and line).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,9 +17,18 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from timeline.errors import ArticleError
+from timeline.load_meta import make_article, parse_published, slugify
 from timeline.model import Article
 
+__all__ = [
+    "SOURCE_SUFFIXES", "collect_articles", "find_article_files", "load_articles",
+    "parse_article", "parse_published", "parse_source", "slugify", "split_front_matter",
+]
+
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+HTML_SUFFIXES = (".html", ".htm")
+TABULAR_SUFFIXES = (".jsonl", ".ndjson", ".csv")
+SOURCE_SUFFIXES = ARTICLE_SUFFIXES + HTML_SUFFIXES + TABULAR_SUFFIXES
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?\n?", re.S | re.M)
 
@@ -32,10 +41,15 @@ _PLACEHOLDER_LINE = re.compile(
     re.M,
 )
 
+# The C loader when PyYAML has it: ten times faster, and front matter is parsed on every build.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _EXPECTED_KEYS = {
     "title", "date", "source", "url", "author", "authors", "tags", "lang", "draft",
     "slug", "pin", "drop",
 }
+
+MISSING_DATE = "add front matter starting with '---', then 'date: 2018-07-16', then '---'"
 
 
 def split_front_matter(raw: str, path: str = "<text>") -> tuple[Mapping[str, Any], str, int]:
@@ -44,12 +58,14 @@ def split_front_matter(raw: str, path: str = "<text>") -> tuple[Mapping[str, Any
     if not match:
         return {}, raw, 1
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = yaml.load(match.group(1), Loader=_YAML_LOADER)  # a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for the '---'
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ArticleError(path, f"front matter is not valid YAML ({problem}); fix that line", line)
+        raise ArticleError(
+            path, f"front matter is not valid YAML ({problem}); fix that line", line
+        ) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -65,104 +81,109 @@ def drop_placeholders(body: str) -> str:
     return cleaned.strip("\n") + "\n"
 
 
-def slugify(text: str) -> str:
-    """A lowercase ASCII slug: 'Helsinki Summit, Day 1' → 'helsinki-summit-day-1'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def parse_published(value: Any, tz: ZoneInfo, path: str, line: int | None) -> datetime:
-    """The publication date-time, timezone-aware; a bare date means midnight in ``tz``."""
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=tz)
-    if isinstance(value, date):
-        return datetime.combine(value, time(), tzinfo=tz)
-    if isinstance(value, str):
-        try:
-            parsed = datetime.fromisoformat(value.strip())
-        except ValueError:
-            pass
-        else:
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
-    raise ArticleError(
-        path, f"date {value!r} is not an ISO date; write it as 'date: 2018-07-16' "
-        "or 'date: 2018-07-16T09:30:00-04:00'", line,
-    )
-
-
 def parse_article(raw: str, path: str, tz: ZoneInfo, default_lang: str = "en") -> Article:
-    """Turn the text of one article file into an Article, or raise ArticleError."""
+    """Turn the text of one Markdown or text file into an Article, or raise ArticleError."""
     if "\x00" in raw:
         raise ArticleError(path, "is a binary file, not an article; remove it from the sources")
     if not raw.strip():
         raise ArticleError(path, "is empty; write an article with a 'date:' in its front matter")
     meta, body, body_line = split_front_matter(raw, path)
-    date_line = _key_line(raw, "date")
-    if "date" not in meta:
-        raise ArticleError(
-            path, "has no publication date; add front matter starting with '---', "
-            "then 'date: 2018-07-16', then '---'", 1,
-        )
-    published = parse_published(meta["date"], tz, path, date_line)
     text = drop_placeholders(body)
-    stem = Path(path).stem
-    title = _text_field(meta, "title", path) or _first_line(text) or stem
-    slug = slugify(str(meta.get("slug") or stem))
-    if not slug:
-        raise ArticleError(path, "gives no usable slug; name the file with letters or digits")
-    authors = meta.get("authors", meta.get("author", ()))
-    return Article(
-        slug=slug,
-        path=path,
-        title=title,
-        published=published,
-        text=text,
-        source=_text_field(meta, "source", path),
-        url=_text_field(meta, "url", path),
-        authors=_string_list(authors, "authors", path),
-        tags=_string_list(meta.get("tags", ()), "tags", path),
-        lang=str(meta.get("lang") or default_lang),
-        draft=bool(meta.get("draft", False)),
-        body_line=body_line,
-        pins=_pins(meta.get("pin", {}), path),
-        drops=_string_list(meta.get("drop", ()), "drop", path),
+    if not text.strip():
+        raise ArticleError(path, "has front matter but no text; write the article below the '---'")
+    return make_article(
+        meta, text, path=path, stem=Path(path).stem, tz=tz, default_lang=default_lang,
+        date_line=_key_line(raw, "date") if "date" in meta else 1, body_line=body_line,
+        missing_date=MISSING_DATE,
     )
 
 
+def parse_source(
+    raw: str, path: str, tz: ZoneInfo, default_lang: str = "en"
+) -> tuple[Article, ...]:
+    """Any supported file's text → its articles (one, or one per row of an export)."""
+    suffix = Path(path).suffix.lower()
+    if "\x00" in raw:
+        raise ArticleError(path, "is a binary file, not an article; remove it from the sources")
+    if suffix in HTML_SUFFIXES:
+        from timeline.load_html import parse_html  # only HTML needs the optional extra
+
+        return (parse_html(raw, path, tz, default_lang),)
+    if suffix in TABULAR_SUFFIXES:
+        from timeline.load_tabular import parse_csv, parse_jsonl
+
+        parse = parse_csv if suffix == ".csv" else parse_jsonl
+        return parse(raw, path, tz, default_lang)
+    return (parse_article(raw, path, tz, default_lang),)
+
+
 def find_article_files(folder: Path) -> list[Path]:
-    """Article files below ``folder``, in a stable order; hidden files and folders skipped."""
+    """Source files below ``folder``, in a stable order; hidden and '_' files and folders
+    skipped (as other site generators do), and so are READMEs."""
     found = [
         p for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+        if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
         and not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts)
-        and p.name.upper() not in {"README.MD", "SOURCES.TXT"}
+        and p.name.upper() not in {"README.MD", "README.TXT", "SOURCES.TXT"}
     ]
     return sorted(found)
 
 
 def read_text(path: Path, shown: str) -> str:
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(shown, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8") from exc
+        data = path.read_bytes()
     except OSError as exc:
         raise ArticleError(shown, f"cannot be read: {exc.strerror}") from exc
+    if b"\x00" in data[:8192]:
+        raise ArticleError(shown, "is a binary file, not an article; remove it from the sources")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ArticleError(
+            shown, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8", line
+        ) from None
+
+
+def source_files(sources: Iterable[Path]) -> list[tuple[Path, str]]:
+    """Every source file to read, with the name to show for it in messages."""
+    files: list[tuple[Path, str]] = []
+    for source in sources:
+        if not source.exists():
+            raise ArticleError(str(source), "does not exist; name a folder of articles")
+        if source.is_file():
+            files.append((source, _shown_path(source, source.parent)))
+        else:
+            files += [(f, _shown_path(f, source)) for f in find_article_files(source)]
+    return files
+
+
+def collect_articles(
+    sources: Iterable[Path], tz: ZoneInfo, *, default_lang: str = "en", drafts: bool = False,
+) -> tuple[tuple[Article, ...], tuple[ArticleError, ...]]:
+    """Every article that loads, and every problem of those that do not (for ``check``)."""
+    articles: list[Article] = []
+    errors: list[ArticleError] = []
+    for file, shown in source_files(sources):
+        try:
+            articles += parse_source(read_text(file, shown), shown, tz, default_lang)
+        except ArticleError as exc:
+            errors.append(exc)
+    errors += duplicate_slugs(articles)
+    kept = [a for a in articles if drafts or not a.draft]
+    return tuple(sorted(kept, key=lambda a: (a.published, a.slug))), tuple(errors)
 
 
 def load_articles(
     sources: Iterable[Path], tz: ZoneInfo, *, default_lang: str = "en", drafts: bool = False,
 ) -> tuple[Article, ...]:
-    """Every article in the source folders (or files), sorted by publication date then slug."""
+    """Every article in the source folders (or files), sorted by publication date then slug.
+    Raises the first problem found."""
     articles: list[Article] = []
-    for source in sources:
-        if not source.exists():
-            raise ArticleError(str(source), "does not exist; name a folder of articles")
-        files = [source] if source.is_file() else find_article_files(source)
-        base = source.parent if source.is_file() else source
-        for file in files:
-            shown = _shown_path(file, base)
-            articles.append(parse_article(read_text(file, shown), shown, tz, default_lang))
-    _check_unique_slugs(articles)
+    for file, shown in source_files(sources):
+        articles += parse_source(read_text(file, shown), shown, tz, default_lang)
+    for error in duplicate_slugs(articles):
+        raise error
     kept = [a for a in articles if drafts or not a.draft]
     return tuple(sorted(kept, key=lambda a: (a.published, a.slug)))
 
@@ -174,54 +195,23 @@ def _shown_path(file: Path, base: Path) -> str:
         return str(file)
 
 
-def _check_unique_slugs(articles: Sequence[Article]) -> None:
+def duplicate_slugs(articles: Sequence[Article]) -> list[ArticleError]:
     seen: dict[str, str] = {}
+    errors = []
     for article in articles:
         if article.slug in seen:
-            raise ArticleError(
+            errors.append(ArticleError(
                 article.path, f"has the slug {article.slug!r}, like {seen[article.slug]}; "
                 "rename one file or give it a 'slug:' in its front matter",
-            )
-        seen[article.slug] = article.path
+            ))
+        else:
+            seen[article.slug] = article.path
+    return errors
 
 
 def _key_line(raw: str, key: str) -> int | None:
     match = re.search(rf"^{key}\s*:", raw, re.M)
     return raw.count("\n", 0, match.start()) + 1 if match else None
-
-
-def _text_field(meta: Mapping[str, Any], key: str, path: str) -> str | None:
-    value = meta.get(key)
-    if value is None:
-        return None
-    if isinstance(value, list | dict):
-        raise ArticleError(path, f"'{key}' must be text, not a list")
-    return str(value).strip() or None
-
-
-def _string_list(value: Any, key: str, path: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [v.strip() for v in value.split(",")] if key in {"tags", "authors"} else [value]
-    if not isinstance(value, list | tuple) or not all(isinstance(v, str | int) for v in value):
-        raise ArticleError(path, f"'{key}' must be a list of text items")
-    return tuple(str(v) for v in value if str(v).strip())
-
-
-def _pins(value: Any, path: str) -> tuple[tuple[str, str], ...]:
-    if not value:
-        return ()
-    if not isinstance(value, dict):
-        raise ArticleError(path, "'pin' must map an expression to a value, e.g. 'pin: {Monday: 2018-07-16}'")
-    return tuple(sorted((str(k), str(v)) for k, v in value.items()))
-
-
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip().lstrip("#").strip()[:120]
-    return ""
 
 
 def known_front_matter_keys() -> frozenset[str]:

@@ -1,0 +1,84 @@
+"""Config: validated in one place, every problem at once, paths relative to the config file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.config import Config, load_config, parse_config_text
+from timeline.errors import ConfigError
+
+
+def test_defaults_without_a_file(tmp_path: Path) -> None:
+    cfg = load_config(tmp_path / "timeline.toml")
+    assert cfg == Config()
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    with pytest.raises(ConfigError) as info:
+        Config.from_mapping(
+            {"titel": "x", "timezone": "Mars/Olympus", "key_dates": -1, "drafts": "yes"}
+        )
+    message = str(info.value)
+    assert "'titel' (did you mean 'title'?)" in message
+    assert "Mars/Olympus" in message and "key_dates" in message and "drafts" in message
+    assert "\n" not in message
+
+
+def test_unknown_key_without_a_close_match_lists_the_known_ones() -> None:
+    with pytest.raises(ConfigError, match=r"known keys: .*base_url"):
+        Config.from_mapping({"zzzz": 1})
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("base_url", 3), ("sources", []), ("sources", [1]), ("merge_text_threshold", 2),
+     ("key_dates", True), ("output", ""), ("language", None)],
+)
+def test_bad_values_are_refused(key: str, value: object) -> None:
+    with pytest.raises(ConfigError, match=key):
+        Config.from_mapping({key: value})
+
+
+def test_dashes_and_trailing_slash() -> None:
+    cfg = Config.from_mapping({"base-url": "https://example.org/story"})
+    assert cfg.base_url == "https://example.org/story/"
+
+
+def test_paths_are_relative_to_the_config_folder(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "timeline.toml").write_text(
+        'title = "Helsinki"\nsources = ["articles", "more"]\ntemplates = "theme"\n', "utf-8"
+    )
+    cfg = load_config(site / "timeline.toml")
+    assert cfg.title == "Helsinki"
+    assert cfg.sources == (str(site / "articles"), str(site / "more"))
+    assert cfg.templates == str(site / "theme")
+    assert cfg.output == str(site / "output")  # defaults too
+    assert cfg.cache == str(site / ".timeline-cache")
+
+
+def test_overrides_win_only_when_given_and_are_not_rebased(tmp_path: Path) -> None:
+    (tmp_path / "timeline.toml").write_text('output = "public"\ntitle = "T"\n', "utf-8")
+    cfg = load_config(tmp_path / "timeline.toml", output="elsewhere", title=None)
+    assert cfg.output == "elsewhere"
+    assert cfg.title == "T"
+
+
+def test_toml_syntax_error_names_the_line() -> None:
+    with pytest.raises(ConfigError, match=r"^site/timeline.toml:2: not valid TOML"):
+        parse_config_text('title = "x"\nbase_url = \n', "site/timeline.toml")
+
+
+def test_config_that_is_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "timeline.toml"
+    path.write_bytes(b'title = "\xff"\n')
+    with pytest.raises(ConfigError, match="UTF-8"):
+        load_config(path)
+
+
+def test_config_path_that_is_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="is a folder"):
+        load_config(tmp_path)
