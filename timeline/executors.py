@@ -126,10 +126,13 @@ def default_jobs() -> int:
 class DaskMapper:
     """Map over a Dask cluster: at ``scheduler``, or a local one of ``jobs`` worker processes."""
 
-    def __init__(self, scheduler: str | None, jobs: int = 1, batch: int | None = None) -> None:
+    def __init__(
+        self, scheduler: str | None, jobs: int = 1, batch: int | None = None, timeout: float = 10
+    ) -> None:
         self.scheduler = scheduler
         self.jobs = jobs
         self.batch = batch
+        self.timeout = timeout  # seconds to wait for the scheduler to answer
 
     def __repr__(self) -> str:
         return f"DaskMapper(scheduler={self.scheduler!r}, jobs={self.jobs}, batch={self.batch})"
@@ -166,7 +169,7 @@ class DaskMapper:
             return _ClusterClient(cluster, Client(cluster))  # type: ignore[no-untyped-call]
         try:
             client: AbstractContextManager[Any] = Client(  # type: ignore[no-untyped-call]
-                self.scheduler, timeout="10s"
+                self.scheduler, timeout=self.timeout
             )
             return client
         except (OSError, TimeoutError, ValueError) as exc:
