@@ -1,0 +1,80 @@
+"""The temporal tagger: find every temporal expression in a text and resolve it against the DCT.
+
+Pipeline: ``recognize`` finds candidates with one compiled regex; each candidate's kind has a
+normalizer (``absolute``, ``relative``, ``quantities``) that reads it in its context (DCT,
+tense of the clause, last mentioned date) or rejects it; ``reading.to_timex`` builds the Timex.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+from timeline.model import Timex, TimexType
+from timeline.temporal import absolute, quantities, relative
+from timeline.temporal.anchor import Context, Site
+from timeline.temporal.reading import Normalizer, to_timex
+from timeline.temporal.recognize import MASTER, Candidate, candidate_at
+
+__all__ = ["tag"]
+
+NORMALIZERS: dict[str, Normalizer] = {
+    "iso": absolute.iso,
+    "numdate": absolute.numdate,
+    "time": relative.time,
+    "mdy": absolute.mdy,
+    "quarter": absolute.quarter,
+    "fiscal": absolute.fiscal,
+    "decade": absolute.decade,
+    "season": absolute.season,
+    "holiday": absolute.holiday,
+    "month": absolute.month,
+    "weekday": relative.weekday,
+    "relday": relative.relday,
+    "ago": relative.ago,
+    "relunit": relative.relunit,
+    "yearadj": relative.yearadj,
+    "set": quantities.set_,
+    "duration": quantities.duration,
+    "ref": quantities.ref,
+    "year": absolute.year,
+}
+
+
+def tag(text: str, dct: date | datetime, lang: str = "en") -> tuple[Timex, ...]:
+    """Every temporal expression in text, in order, non-overlapping, resolved against dct."""
+    if lang != "en":
+        from timeline.temporal.multilingual import tag_multilingual
+
+        return tuple(tag_multilingual(text, dct, lang))
+    day = dct.date() if isinstance(dct, datetime) else dct
+    clock = dct if isinstance(dct, datetime) else None
+    ctx = Context(text=text, dct=day, dct_time=clock, last=None)
+    found: list[Timex] = []
+    pos = 0
+    while (m := MASTER.search(text, pos)) is not None:
+        cand = candidate_at(m)
+        timex = _read(cand, ctx)
+        if timex is None:
+            pos = m.start() + 1  # rejected: a shorter expression may start inside it
+            continue
+        found.append(timex)
+        pos = timex.end
+        if _places_narrative(timex):
+            ctx = replace(ctx, last=timex)
+    return tuple(found)
+
+
+def _read(cand: Candidate, ctx: Context) -> Timex | None:
+    site = Site(ctx, cand.start, cand.end)
+    reading = NORMALIZERS[cand.kind](cand.parts, site)
+    if reading is None:
+        return None
+    return to_timex(reading, cand.start, cand.end, ctx.text)
+
+
+def _places_narrative(t: Timex) -> bool:
+    """Whether later "the day before" / "a year earlier" should count from this timex."""
+    return t.type in (TimexType.DATE, TimexType.TIME) and t.interval is not None and (
+        not t.value.endswith("_REF")
+    )

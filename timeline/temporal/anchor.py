@@ -1,0 +1,139 @@
+"""What relative expressions are resolved against: the DCT, the clause's tense, the narrative.
+
+News reports mostly look back, so an unmarked weekday or month is the nearest past one; a
+future cue in the same clause ("will", "is to", "scheduled") flips that. The cue nearest to the
+expression wins, and a trailing attribution ("..., officials said") is not read as the tense of
+what comes before the comma.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import Enum
+
+from timeline.model import Anchor, AnchorKind, Timex
+
+
+class Tense(Enum):
+    PAST = "past"
+    FUTURE = "future"
+    NONE = "none"
+
+
+_CUES = re.compile(
+    r"\b(?:(?P<f>will|won't|shall|would|wouldn't|is\s+to|are\s+to|plans?\s+to|planning|planned|"
+    r"scheduled|expected|expects?|is\s+due|are\s+due|going\s+to|set\s+to|upcoming|hopes?\s+to|"
+    r"intends?\s+to|aims?\s+to|to\s+be\s+held|until|next|later|tomorrow|coming|may|might|"
+    r"should|could)|(?P<p>said|says|told|was|wasn't|were|had|did|didn't|ago|last|earlier|"
+    r"yesterday|announced|reported|[a-z]{3,}ed))\b|'ll\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,;:.!?\n]")
+_SENTENCE_START = re.compile(r"(?:[.!?][\"'”’)]*\s+|\n)(?=[\"“'‘(]*[A-Z0-9])")
+
+
+def tense(text: str, start: int, end: int) -> Tense:
+    """The tense of the clause around ``text[start:end]``, from the nearest cue word."""
+    lo = max(0, start - 150)
+    before = text[lo:start]
+    sentence_breaks = list(_SENTENCE_START.finditer(before))
+    if sentence_breaks:
+        lo += sentence_breaks[-1].end()
+    after_end = min(len(text), end + 80)
+    stop = _CLAUSE_END.search(text, end, after_end)
+    hi = stop.start() if stop else after_end
+    best: tuple[int, Tense] | None = None
+    for m in _CUES.finditer(text, lo, start):
+        dist = start - m.end()
+        kind = Tense.PAST if m["p"] else Tense.FUTURE
+        if best is None or dist <= best[0]:
+            best = (dist, kind)
+    for m in _CUES.finditer(text, end, hi):
+        dist = m.start() - end
+        kind = Tense.PAST if m["p"] else Tense.FUTURE
+        if best is None or dist < best[0]:
+            best = (dist, kind)
+        break
+    return best[1] if best else Tense.NONE
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything a normalizer may look at besides its own match."""
+
+    text: str
+    dct: date
+    dct_time: datetime | None  # the DCT's clock time, when the DCT has one
+    last: Timex | None  # the last placed date in the text, for narrative anchoring
+
+    @property
+    def dct_anchor(self) -> Anchor:
+        return Anchor(AnchorKind.DCT, self.dct.isoformat())
+
+    def narrative(self) -> tuple[str, Anchor]:
+        """The value to count from for "the day before", "a year earlier": the last mentioned
+        date when there is one, otherwise the DCT."""
+        if self.last is not None:
+            return self.last.value, Anchor(AnchorKind.NARRATIVE, self.last.value, self.last.start)
+        return self.dct.isoformat(), self.dct_anchor
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Where a candidate sits: its context, span and the words around it."""
+
+    ctx: Context
+    start: int
+    end: int
+
+    def before(self, n: int = 30) -> str:
+        return self.ctx.text[max(0, self.start - n) : self.start].lower()
+
+    def after(self, n: int = 30) -> str:
+        return self.ctx.text[self.end : self.end + n]
+
+    def prev_word(self) -> str:
+        words = re.findall(r"[\w']+", self.before(40))
+        return words[-1] if words else ""
+
+    def tense(self) -> Tense:
+        return tense(self.ctx.text, self.start, self.end)
+
+
+def weekday_date(dct: date, weekday: int, how: str) -> date:
+    """The date of ISO ``weekday`` (1 = Monday) near ``dct``.
+
+    ``how``: "prev" strictly before, "next" strictly after, "prev_or_same", "next_or_same".
+    """
+    delta = weekday - dct.isoweekday()
+    if how == "prev":
+        return dct + timedelta(days=(delta - 7) if delta >= 0 else delta)
+    if how == "next":
+        return dct + timedelta(days=(delta + 7) if delta <= 0 else delta)
+    if how == "prev_or_same":
+        return dct + timedelta(days=(delta - 7) if delta > 0 else delta)
+    return dct + timedelta(days=(delta + 7) if delta < 0 else delta)
+
+
+def year_for(dct: date, month: int, day: int | None, t: Tense, rel: str | None) -> int:
+    """The year of a month (and day) named without one.
+
+    Dates within a couple of months of the DCT stay in its year whatever the tense: "said the
+    offer expires Nov. 9" is this November. Further away, the tense decides.
+    """
+    y = dct.year
+    if rel in ("last", "past", "this past"):
+        return y if (month, day or 0) < (dct.month, dct.day if day else 0) else y - 1
+    if rel in ("next", "coming", "this coming"):
+        return y if (month, day or 99) > (dct.month, dct.day if day else 0) else y + 1
+    if rel == "this":
+        return y
+    target = date(y, month, min(day or 15, 28))
+    gap = (target - dct).days
+    if t is Tense.PAST and gap > 62:
+        return y - 1
+    if t is Tense.FUTURE and gap < -62:
+        return y + 1
+    return y

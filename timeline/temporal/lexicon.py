@@ -1,0 +1,150 @@
+"""English temporal vocabulary: the words, their meanings, and the regex fragments built from them.
+
+Fragments are plain strings without capturing groups so that ``recognize`` can compose them
+freely; the tables map the matched (lower-cased) words to their meaning.
+"""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+    "sunday": 7,
+}  # fmt: skip
+
+NUMBERS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2,
+    "single": 1, "half a": 0,
+}  # fmt: skip
+
+# Quantities that only say "some": TimeML writes the number as X ("several months" = PXM).
+VAGUE_NUMBERS = frozenset(
+    {"several", "a few", "few", "some", "many", "numerous", "a number of", "dozens of",
+     "hundreds of", "the", "recent", "coming", "past", "the next few", "the past few"}
+)  # fmt: skip
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "final": 4, "last": 4,
+}  # fmt: skip
+
+# unit word -> (TIMEX3 unit letter, is a clock unit written after "PT")
+UNITS: dict[str, tuple[str, bool]] = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "night": ("D", False), "week": ("W", False), "weekend": ("D", False),
+    "fortnight": ("W", False), "month": ("M", False), "quarter": ("Q", False),
+    "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
+    "centurie": ("CE", False),
+}  # fmt: skip
+
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+}  # fmt: skip
+
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
+    "overnight": "NI", "midday": "12:00", "noon": "12:00", "midnight": "24:00",
+    "mid-afternoon": "AF", "mid afternoon": "AF", "mid-morning": "MO", "daytime": "DT",
+}  # fmt: skip
+
+# Fixed-date holidays: (month, day). Moving ones are computed in ``holidays``.
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "new years day": (1, 1),
+    "independence day": (7, 4), "fourth of july": (7, 4), "the fourth of july": (7, 4),
+    "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
+    "veterans' day": (11, 11), "bastille day": (7, 14), "boxing day": (12, 26),
+    "new year": (1, 1), "new year's": (1, 1),
+}  # fmt: skip
+
+# TIMEX3 mod of leading and trailing modifiers.
+MODS: dict[str, str] = {
+    "early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
+    "the end of": "END", "end of": "END", "the beginning of": "START", "the start of": "START",
+    "the middle of": "MID", "the early": "START", "the late": "END", "the mid": "MID",
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "or so": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
+    "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS", "more than": "MORE_THAN", "over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE", "just over": "MORE_THAN", "just under": "LESS_THAN",
+    "the first": "START", "the last": "END", "the final": "END",
+}  # fmt: skip
+
+
+def _alt(words: object) -> str:
+    """A non-capturing alternation, longest words first so the regex prefers them."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "(?:" + "|".join(w.replace(".", r"\.").replace(" ", r"\s+") for w in items) + ")"
+
+
+MONTH_FULL = _alt(w for w in MONTHS if len(w) > 3 and w != "sept")
+MONTH_ABBR = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\."
+MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}|(?:jan|feb|aug|sept|oct|nov|dec)(?=\s+\d))"
+WEEKDAY = _alt(WEEKDAYS)
+DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+YEAR4 = r"(?:1[6-9]\d\d|20\d\d)(?![\d%])"
+NUMWORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|" + _alt(w for w in NUMBERS if w not in ("a", "an")) + ")"
+)
+NUMBER = (
+    rf"(?:\d+(?:[.,]\d+)?(?:\s\d/\d)?|{NUMWORD}(?:\s(?:and\s)?a\shalf)?|an?|half\s+an?|"
+    r"several|a\s+few|few|a\s+couple(?:\s+of)?|many|a\s+number\s+of|dozens\s+of|hundreds\s+of)"
+)
+UNIT_SG = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
+UNIT_PL = r"(?:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)"
+UNIT = rf"(?:{UNIT_PL}|{UNIT_SG})"
+SEASON = _alt(SEASONS)
+PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+QUANT_MOD = (
+    r"(?:about|around|approximately|roughly|nearly|almost|less\s+than|more\s+than|at\s+least|"
+    r"up\s+to|no\s+more\s+than|just\s+over|just\s+under|over|under|some)"
+)
+ZONE = r"(?:[ECMP][SD]T|GMT|UTC|Z)"
+HOLIDAY_NAMES = (
+    list(FIXED_HOLIDAYS)
+    + ["thanksgiving day", "thanksgiving", "memorial day", "labor day", "easter sunday", "easter",
+       "martin luther king jr. day", "martin luther king day", "presidents day",
+       "presidents' day", "election day", "mother's day", "father's day", "good friday"]
+)  # fmt: skip
+HOLIDAY = _alt(HOLIDAY_NAMES)
+
+
+def number_value(words: str) -> float | None:
+    """The number a phrase like "two", "24", "twenty-four", "1 1/2", "a couple of" stands for;
+    None for vague quantities ("several"), which TimeML writes as X."""
+    w = " ".join(words.lower().replace("-", " ").split())
+    if w in VAGUE_NUMBERS or w.endswith(" of") and w not in NUMBERS:
+        return None
+    if w in NUMBERS:
+        return float(NUMBERS[w])
+    half = 0.0
+    if w.endswith(" and a half") or w.endswith(" a half"):
+        half, w = 0.5, w.rsplit(" a", 1)[0].removesuffix(" and")
+    if w.startswith("half a"):
+        return 0.5
+    parts = w.split()
+    try:
+        if len(parts) == 2 and "/" in parts[1]:
+            num, den = parts[1].split("/")
+            return float(parts[0]) + int(num) / int(den) + half
+        return float(w.replace(",", "")) + half
+    except ValueError:
+        pass
+    total = 0
+    for p in parts:
+        if p not in NUMBERS:
+            return None
+        total += NUMBERS[p]
+    return float(total) + half

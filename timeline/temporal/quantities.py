@@ -1,0 +1,156 @@
+"""Normalizers for amounts of time and vague references: durations ("the past three years"),
+sets ("every Friday", "weekly") and PAST_REF / PRESENT_REF / FUTURE_REF ("now", "recently",
+"in the coming weeks")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline.model import Granularity, Interval, TimexType
+from timeline.temporal.anchor import Site, Tense
+from timeline.temporal.lexicon import MODS, MONTHS, SEASONS, UNITS, WEEKDAYS, number_value
+from timeline.temporal.reading import UNANCHORED, Reading
+from timeline.temporal.values import add_months, day_value, month_value
+
+DURATION, SET, DATE = TimexType.DURATION, TimexType.SET, TimexType.DATE
+# How far "the coming weeks" / "in a few months" reach: the approximate interval we give them.
+_FUTURE_REACH = {"D": (0, 10), "W": (0, 56), "M": (6, 0), "Y": (60, 0), "H": (0, 1), "Q": (9, 0),
+                 "DE": (120, 0), "CE": (1200, 0), "S": (0, 1)}  # fmt: skip
+_BARE_PLURAL_AFTER = frozenset("for within over than took in lasted spent after".split())
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|million|billion|thousand|hundred|dozen|percent|%|times|once|twice|cents?|"
+    r"dollars?|pounds?|yen|marks|francs|shares|tons|barrels|miles|people|visitors|cases|"
+    r"flights|trips|units|vehicles|cars)\W*$"
+)
+
+
+def _norm(s: str | None) -> str:
+    return " ".join(s.lower().replace("-", " ").split()) if s else ""
+
+
+def _unit(word: str) -> tuple[str, bool]:
+    w = word.lower()
+    w = "century" if w == "centuries" else w.removesuffix("s") if w != "hours" else "hour"
+    return UNITS[w]
+
+
+def duration_value(n: float | None, word: str) -> str:
+    letter, clock = _unit(word)
+    amount = "X" if n is None else (f"{n:g}" if n != int(n) else str(int(n)))
+    if word.lower().startswith("weekend"):
+        amount = "X" if n is None else str(int(2 * n))
+    return f"PT{amount}{letter}" if clock else f"P{amount}{letter}"
+
+
+def future_ref(site: Site, letter: str) -> Reading:
+    """FUTURE_REF for "the coming weeks": an approximate interval from the day after the DCT."""
+    dct = site.ctx.dct
+    months, days = _FUTURE_REACH[letter]
+    end = add_months(dct, months) + timedelta(days=days)
+    span = Interval(dct + timedelta(days=1), max(end, dct + timedelta(days=1)))
+    return Reading(DATE, "FUTURE_REF", site.ctx.dct_anchor, approximate=True,
+                   interval=span, granularity=Granularity.VAGUE)  # fmt: skip
+
+
+def duration(p: dict[str, str], site: Site) -> Reading | None:
+    unit, num, rel, det = p["unit"], p.get("num"), _norm(p.get("rel")), _norm(p.get("det"))
+    plural = unit.lower().endswith("s") or unit.lower() == "centuries"
+    letter = _unit(unit)[0]
+    qmod = MODS.get(_norm(p.get("qmod")))
+    prev = site.prev_word().lower()
+    if num is None:
+        if not plural or unit.lower() in ("seconds", "quarters") and not rel:
+            return None  # "day", "week" alone are not timexes
+        if not rel and not det and prev not in _BARE_PLURAL_AFTER:
+            return None
+        if det and not rel and prev not in ("over", "for", "in", "during", "through"):
+            return None
+        if rel in ("coming", "next") and prev == "in" or rel == "coming" and det and prev == "in":
+            return future_ref(site, letter)
+        return Reading(DURATION, duration_value(None, unit), UNANCHORED, mod=qmod)
+    n = number_value(num)
+    low = _norm(num)
+    if unit.lower() == "second" and low in ("a", "an"):
+        return None  # "a second time"
+    if unit.lower().startswith("quarter") and not (rel or det):
+        return None  # "three quarters of the vote"
+    if low in ("a", "an") and not plural and p.get("suffix") is None and _AMOUNT_BEFORE.search(
+        site.before(25)
+    ):
+        return Reading(SET, duration_value(1, unit), UNANCHORED)  # "$1 billion a year"
+    if n is None and prev == "in" or low in ("a few", "few") and site.before(12).endswith(
+        ("in just ", "in only ", "in ")
+    ):
+        return future_ref(site, letter)
+    if n is not None and prev == "in" and not det and not rel and site.tense() is Tense.FUTURE:
+        return _in_n_units(n, letter, site)
+    return Reading(DURATION, duration_value(n, unit), UNANCHORED, mod=qmod)
+
+
+def _in_n_units(n: float, letter: str, site: Site) -> Reading:
+    """ "will go in two weeks": the date that many units after the DCT."""
+    dct, k = site.ctx.dct, int(n)
+    if letter in ("D", "W"):
+        return Reading(DATE, day_value(dct + timedelta(days=k * (7 if letter == "W" else 1))),
+                       site.ctx.dct_anchor)  # fmt: skip
+    if letter in ("M", "Q"):
+        d = add_months(dct, k * (3 if letter == "Q" else 1))
+        return Reading(DATE, month_value(d.year, d.month), site.ctx.dct_anchor)
+    if letter == "Y":
+        return Reading(DATE, f"{dct.year + k}", site.ctx.dct_anchor)
+    return Reading(TimexType.TIME, day_value(dct), site.ctx.dct_anchor, approximate=True)
+
+
+_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+            "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P1Q", "biweekly": "P2W",
+            "nightly": "P1D", "semiannually": "P6M", "semi-annually": "P6M"}  # fmt: skip
+_SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P1Q",
+              "hour": "PT1H", "minute": "PT1M", "morning": "XXXX-XX-XXTMO",
+              "night": "XXXX-XX-XXTNI", "evening": "XXXX-XX-XXTEV",
+              "afternoon": "XXXX-XX-XXTAF", "weekend": "XXXX-WXX-WE"}  # fmt: skip
+
+
+def set_(p: dict[str, str], site: Site) -> Reading | None:
+    if "adv" in p:
+        return Reading(SET, _ADVERBS[p["adv"].lower()], UNANCHORED)
+    q, unit = p["q"].lower(), p["unit"]
+    word = unit.lower().rstrip(".")
+    other = "other" in site.ctx.text[site.start : site.end].lower()
+    if word in _SET_UNITS:
+        value = _SET_UNITS[word]
+        if other and value.startswith("P"):
+            value = value.replace("1", "2", 1)
+    elif word in WEEKDAYS:
+        value = f"XXXX-WXX-{WEEKDAYS[word]}"
+    elif word in MONTHS and unit[0].isupper():
+        value = f"XXXX-{MONTHS[word]:02d}"
+    elif word in SEASONS:
+        value = f"XXXX-{SEASONS[word]}"
+    else:
+        return None
+    if q == "a":
+        if not value.startswith("P"):
+            return None  # "a Sunday": read again from the next word
+        if not _AMOUNT_BEFORE.search(site.before(25)):
+            return duration({"num": "a", "unit": unit}, site)
+        return Reading(SET, value, UNANCHORED)
+    return Reading(SET, value, UNANCHORED, quant="EVERY" if q in ("every", "each") else None)
+
+
+_REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+         "the present": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
+         "current": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
+         "recently": "PAST_REF", "the past": "PAST_REF", "previously": "PAST_REF",
+         "formerly": "PAST_REF", "lately": "PAST_REF", "recent": "PAST_REF",
+         "in the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+         "soon": "FUTURE_REF", "later on": "FUTURE_REF"}  # fmt: skip
+
+
+def ref(p: dict[str, str], site: Site) -> Reading | None:
+    value = _REFS[_norm(p["w"])]
+    if value == "PRESENT_REF":
+        d: date = site.ctx.dct
+        return Reading(DATE, value, site.ctx.dct_anchor, interval=Interval(d, d),
+                       granularity=Granularity.VAGUE)  # fmt: skip
+    return Reading(DATE, value, site.ctx.dct_anchor)

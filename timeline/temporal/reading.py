@@ -1,0 +1,59 @@
+"""A normalizer's answer for one candidate, and how it becomes a ``Timex``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from timeline.model import Anchor, AnchorKind, Granularity, Interval, Timex, TimexType
+from timeline.temporal.anchor import Site
+from timeline.temporal.values import interval_of, narrow
+
+ABSOLUTE = Anchor(AnchorKind.ABSOLUTE)
+UNANCHORED = Anchor(AnchorKind.NONE)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a candidate means. Interval and granularity default to those of the value."""
+
+    type: TimexType
+    value: str
+    anchor: Anchor
+    mod: str | None = None
+    approximate: bool = False
+    quant: str | None = None
+    freq: str | None = None
+    interval: Interval | None = None
+    granularity: Granularity | None = None
+    end: int | None = None  # a shorter span than the match, when trailing words are not part of it
+
+
+# A normalizer reads one candidate's captured parts at its site; None rejects the candidate.
+Normalizer = Callable[[dict[str, str], Site], Reading | None]
+
+
+def to_timex(r: Reading, start: int, end: int, text: str) -> Timex:
+    end = r.end if r.end is not None else end
+    interval, granularity = r.interval, r.granularity
+    if r.type in (TimexType.DATE, TimexType.TIME) and interval is None:
+        found = interval_of(r.value)
+        if found is not None:
+            interval = narrow(found[0], r.mod)
+            granularity = granularity or found[1]
+    if granularity is None and r.value.endswith("_REF"):
+        granularity = Granularity.VAGUE
+    return Timex(
+        start=start,
+        end=end,
+        text=text[start:end],
+        type=r.type,
+        value=r.value,
+        anchor=r.anchor,
+        interval=interval if r.type in (TimexType.DATE, TimexType.TIME) else None,
+        granularity=granularity,
+        approximate=r.approximate or r.mod == "APPROX",
+        mod=r.mod,
+        quant=r.quant,
+        freq=r.freq,
+    )

@@ -1,0 +1,207 @@
+"""Finding candidate temporal expressions: one compiled alternation over the whole text.
+
+Each pattern below is a *kind* of expression with its own named groups. They are joined into one
+case-insensitive regex whose alternatives are tried in order at each position, so longer,
+more specific kinds come first. ``finditer`` then yields non-overlapping candidates in text order
+in a single C-speed pass; only candidates reach Python code. Group names are prefixed with their
+kind (``mdy__mon``) so that one regex can hold them all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from timeline.temporal.lexicon import (
+    DAYNUM,
+    HOLIDAY,
+    MONTH,
+    NUMBER,
+    PART_OF_DAY,
+    QUANT_MOD,
+    SEASON,
+    UNIT,
+    UNIT_PL,
+    WEEKDAY,
+    YEAR4,
+    ZONE,
+)
+
+_S = r"\s+"
+_MOD_PRE = (
+    r"(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+    r"the\s+middle\s+of|end\s+of|the\s+early|the\s+late|the\s+mid)"
+)
+_CLOCK_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_AMPM = r"(?:a\.m\.?|p\.m\.?|am(?!\w)|pm(?!\w)|o'clock)"
+_DAY_AFTER = (
+    rf"(?:,?{_S}(?:on{_S})?(?:(?P<wd>{WEEKDAY})|(?P<rd>today|yesterday|tomorrow)"
+    rf"|(?P<mon>{MONTH}){_S}(?P<day>{DAYNUM})))?"
+)
+
+# (kind, pattern). Order matters: at a given position the first alternative that matches wins.
+PATTERNS: list[tuple[str, str]] = [
+    ("iso", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?)?"),
+    ("numdate", r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![/\d])|\d{1,2}\.\d{1,2}\.\d{4}(?!\.\d)"),
+    (
+        "time",
+        rf"(?:(?P<qmod>about|around|approximately|roughly|shortly\s+(?:after|before)|"
+        rf"just\s+(?:after|before)){_S})?"
+        rf"(?:(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>{_AMPM})"
+        rf"|(?P<named>noon|midnight|midday|mid-?\s?afternoon|mid-?morning)"
+        rf"|(?P<hourw>\d{{1,2}}|{_CLOCK_WORD}){_S}in{_S}the{_S}(?P<pod>morning|afternoon|evening))"
+        rf"(?:{_S}(?P<zone>{ZONE}))?(?![\w])" + _DAY_AFTER,
+    ),
+    (
+        "mdy",
+        rf"(?:(?P<wd>{WEEKDAY}),?{_S})?(?:(?P<mod>early|mid|late)[\s-]+)?"
+        rf"(?:(?P<mon>{MONTH}){_S}(?P<day>{DAYNUM})(?:,?{_S}(?P<year>{YEAR4}))?"
+        rf"|(?P<day2>{DAYNUM}){_S}(?:of{_S})?(?P<mon2>{MONTH})(?:,?{_S}(?P<year2>{YEAR4}))?)",
+    ),
+    (
+        "quarter",
+        rf"(?:(?P<det>the|this{_S}year'?s|last{_S}year'?s|next{_S}year'?s|its|a|their){_S})?"
+        rf"(?:(?P<year0>{YEAR4}){_S})?(?:(?P<fis0>fiscal){_S})?"
+        r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|last|past|"
+        r"previous|prior|year-ago|year-earlier|year-before|comparable|same|next|coming|recent|"
+        r"fiscal)[\s-]+)?(?:(?P<fis>fiscal)[\s-]+)?(?P<unit>quarter|half|period)(?![\w-])"
+        rf"(?:{_S}(?:of{_S})?(?:(?:fiscal|calendar){_S})?(?P<year>{YEAR4})"
+        rf"|{_S}of{_S}(?:the{_S})?(?P<rel>this|last|next|the)?{_S}?(?:fiscal{_S})?year)?",
+    ),
+    (
+        "fiscal",
+        rf"(?:(?:the{_S})?(?P<rel>current|last|next|this|previous|past|coming|new){_S})?"
+        rf"(?:fiscal|FY)(?:{_S}year)?(?:{_S}?(?P<year>{YEAR4}|'\d\d))?",
+    ),
+    (
+        "decade",
+        rf"(?:(?P<det>the){_S})?(?:(?P<mod>early|mid|late)[\s-]+)?"
+        rf"(?:(?P<dec>(?:1[6-9]|20)\d0)'?s|['’](?P<dec2>\d0)s"
+        r"|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)",
+    ),
+    (
+        "season",
+        rf"(?:(?P<rel>last|next|this|coming|past|the|this{_S}past){_S})?"
+        rf"(?:(?P<mod>early|mid|late)[\s-]+)?(?P<season>{SEASON})"
+        rf"(?:{_S}(?:of{_S})?(?P<year>{YEAR4}))?",
+    ),
+    (
+        "holiday",
+        rf"(?:(?P<rel>last|next|this){_S})?(?P<hol>{HOLIDAY})(?:,?{_S}(?P<year>{YEAR4}))?",
+    ),
+    (
+        "month",
+        rf"(?:(?P<rel0>last|next|this|coming|this{_S}coming|this{_S}past|past){_S})?"
+        rf"(?:{_MOD_PRE}[\s-]*)?(?P<mon>{MONTH})"
+        rf"(?:,?{_S}(?:of{_S})?(?P<year>{YEAR4})|{_S}(?P<rel>this|last|next){_S}year)?",
+    ),
+    (
+        "weekday",
+        rf"(?:(?P<pre>last|next|this|coming|this{_S}coming|this{_S}past|past|early|late|"
+        rf"earlier|later|the{_S}following|the{_S}previous|the{_S}next|"
+        rf"the{_S}day{_S}(?:before|after)(?:{_S}last)?){_S})?"
+        rf"(?P<wd>{WEEKDAY})(?P<pl>s)?(?!\w)(?:{_S}(?P<pod>{PART_OF_DAY})s?)?",
+    ),
+    (
+        "relday",
+        rf"(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning){_S})?"
+        r"(?P<rd>yesterday|today|tomorrow|tonight|overnight|the\s+day\s+before\s+yesterday|"
+        r"the\s+day\s+after\s+tomorrow)(?!\w)(?:\s+(?P<pod>morning|afternoon|evening|night))?"
+        rf"|(?:(?P<mod2>early|late|earlier|later){_S})?(?P<this>this|last|tomorrow|yesterday)"
+        rf"{_S}(?P<pod2>{PART_OF_DAY})",
+    ),
+    (
+        "ago",
+        rf"(?:(?P<qmod>{QUANT_MOD}){_S})?(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})"
+        rf"(?:{_S}or{_S}so)?{_S}(?P<dir>ago|earlier|later|from{_S}now|hence|before|after)"
+        r"(?![\w-])",
+    ),
+    (
+        "relunit",
+        r"(?:(?P<mod>early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|"
+        r"the\s+start\s+of|the\s+middle\s+of|end\s+of|the\s+rest\s+of)[\s-]+(?:in\s+)?)?"
+        r"(?P<rel>this\s+past|last|next|this|past|previous|coming|the\s+past|the\s+coming|"
+        r"the\s+current|the\s+previous|the\s+following|the\s+next|the\s+same|that\s+same|that|"
+        r"the\s+latest|the\s+last|the\s+whole|the\s+full|the\s+entire|the)\s+"
+        r"(?P<unit>week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)"
+        r"(?![\w-])(?P<after>\s+(?:before|after|earlier|later))?",
+    ),
+    ("yearadj", r"(?P<w>year-end|year-earlier|year-ago|year-before|month-end|quarter-end)"),
+    (
+        "set",
+        rf"(?P<q>every|each|per|a)(?:{_S}other)?{_S}(?P<unit>day|week|month|year|quarter|hour|"
+        rf"minute|morning|night|evening|afternoon|weekend|{WEEKDAY}|{MONTH}|{SEASON})(?![\w-])"
+        r"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|biweekly|nightly|"
+        r"semiannually|semi-annually)(?!\w)",
+    ),
+    (
+        "duration",
+        rf"(?:(?P<qmod>{QUANT_MOD}){_S})?(?:(?P<det>the|each{_S}of{_S}the|all{_S}of{_S}the){_S})?"
+        r"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|recent|"
+        r"latest|initial|additional|further|another|more|early|ensuing|better\s+part\s+of\s+the)"
+        rf"{_S})?(?:(?P<num>{NUMBER})(?:{_S}more)?[\s-]+)?(?P<unit>{UNIT})"
+        r"(?P<suffix>[\s-]+(?:old|long))?(?P<orso>\s+or\s+so)?(?![\w-])",
+    ),
+    (
+        "ref",
+        r"(?P<w>right\s+now|now|currently|recently|the\s+past|the\s+future|the\s+present|"
+        r"the\s+near\s+future|soon|previously|formerly|nowadays|lately|presently|current|"
+        r"recent|later\s+on|these\s+days|in\s+the\s+past|at\s+present)(?!\w)",
+    ),
+    (
+        "year",
+        rf"(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+        rf"the\s+middle\s+of|end\s+of|post|pre)[\s-]+)?(?:(?P<the>the\s+year)\s+)?"
+        rf"(?P<year>{YEAR4})(?P<span>-(?:\d\d|\d{{4}}))?(?![\w-])",
+    ),
+]
+
+_PREFIX = re.compile(r"\(\?P<(\w+)>")
+
+
+def _scoped(kind: str, pattern: str) -> str:
+    return _PREFIX.sub(lambda m: f"(?P<{kind}__{m[1]}>", pattern)
+
+
+MASTER = re.compile(
+    r"(?<![\w$£€.#/:-])(?:"
+    + "|".join(f"(?P<{kind}>{_scoped(kind, p)})" for kind, p in PATTERNS)
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+KINDS = tuple(kind for kind, _ in PATTERNS)
+_GROUPS: dict[str, tuple[tuple[str, str], ...]] = {
+    kind: tuple(
+        (name, name.split("__", 1)[1]) for name in MASTER.groupindex if name.startswith(kind + "__")
+    )
+    for kind in KINDS
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One regex match: its span, its kind, and the parts its named groups captured."""
+
+    start: int
+    end: int
+    kind: str
+    parts: dict[str, str]
+
+
+def candidate_at(m: re.Match[str]) -> Candidate:
+    """The candidate a ``MASTER`` match stands for."""
+    kind = m.lastgroup or ""
+    parts = {short: v for full, short in _GROUPS[kind] if (v := m.group(full)) is not None}
+    return Candidate(m.start(), m.end(), kind, parts)
+
+
+def candidates(text: str) -> Iterator[Candidate]:
+    """Every candidate in ``text``, in order and non-overlapping."""
+    for m in MASTER.finditer(text):
+        yield candidate_at(m)
+
+
+def unit_plural(word: str) -> bool:
+    return re.fullmatch(UNIT_PL, word, re.IGNORECASE) is not None

@@ -1,0 +1,282 @@
+"""Normalizers for expressions relative to the DCT or to the narrative: "yesterday", "Friday",
+"last week", "two days later", "4 p.m. EDT", "the following year"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline.model import Anchor, AnchorKind, Interval, TimexType
+from timeline.temporal.anchor import Site, Tense, weekday_date
+from timeline.temporal.lexicon import MODS, PARTS_OF_DAY, UNITS, WEEKDAYS, number_value
+from timeline.temporal.reading import UNANCHORED, Reading
+from timeline.temporal.values import (
+    add_months,
+    day_value,
+    interval_of,
+    month_value,
+    quarter_of,
+    shift_value,
+    week_value,
+)
+
+DATE, TIME = TimexType.DATE, TimexType.TIME
+_RELDAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": -1,
+           "the day before yesterday": -2, "the day after tomorrow": 2}  # fmt: skip
+
+
+def _norm(s: str | None) -> str:
+    return " ".join(s.lower().split()) if s else ""
+
+
+def _mod(word: str | None) -> str | None:
+    return MODS.get(_norm(word)) if word else None
+
+
+def _pod(word: str | None) -> str:
+    return "T" + PARTS_OF_DAY[_norm(word)] if word else ""
+
+
+def _day_of(value: str) -> date | None:
+    found = interval_of(value)
+    return found[0].start if found and found[0].days == 1 else None
+
+
+def relday(p: dict[str, str], site: Site) -> Reading | None:
+    dct = site.ctx.dct
+    rd = _norm(p.get("rd") or p.get("this"))
+    pod = p.get("pod") or p.get("pod2")
+    mod = _mod(p.get("mod") or p.get("mod2"))
+    if rd == "this":
+        offset = 0
+    elif rd == "last":
+        if _norm(pod) != "night":
+            return None  # "last morning" is not an expression
+        offset = -1
+    else:
+        offset = _RELDAY[rd]
+    d = dct + timedelta(days=offset)
+    suffix = _pod(pod) or ("TNI" if rd in ("tonight", "overnight") else "")
+    if p.get("mod", "").lower().startswith("mid"):
+        suffix = "TAF" if "afternoon" in p["mod"].lower() else "TMO"
+    kind = TIME if suffix else DATE
+    return Reading(kind, day_value(d) + suffix, site.ctx.dct_anchor, mod=mod)
+
+
+def weekday(p: dict[str, str], site: Site) -> Reading | None:
+    wd = p["wd"]
+    if not wd[0].isupper():
+        return None
+    n = WEEKDAYS[wd.lower()]
+    pod = _pod(p.get("pod"))
+    if "pl" in p:  # "on Tuesdays": every Tuesday
+        return Reading(TimexType.SET, f"XXXX-WXX-{n}{pod}", UNANCHORED, quant="EVERY")
+    pre = _norm(p.get("pre"))
+    dct, anchor = site.ctx.dct, site.ctx.dct_anchor
+    mod = _mod(pre) if pre in ("early", "late") else None
+    if pre in ("the following", "the next", "the previous", "the day before", "the day after"):
+        base_value, anchor = site.ctx.narrative()
+        base = _day_of(base_value) or dct
+        how = "prev" if pre in ("the previous", "the day before") else "next"
+        d = weekday_date(base, n, how)
+    elif pre == "the day before last":
+        d = weekday_date(dct, n, "prev") - timedelta(days=1)
+    elif pre in ("last", "past", "this past"):
+        d = weekday_date(dct, n, "prev")
+    elif pre in ("next", "coming", "this coming"):
+        d = weekday_date(dct, n, "next")
+    elif n == dct.isoweekday():
+        d = dct
+    else:
+        future = site.tense() is Tense.FUTURE
+        d = weekday_date(dct, n, "next" if future else "prev")
+    if pre in ("the day before", "the day after"):
+        d += timedelta(days=-1 if pre == "the day before" else 1)
+    return Reading(TIME if pod else DATE, day_value(d) + pod, anchor, mod=mod)
+
+
+def _unit_value(d: date, unit: str) -> str:
+    if unit in ("week",):
+        return week_value(d)
+    if unit == "weekend":
+        return week_value(d) + "-WE"
+    if unit == "month":
+        return month_value(d.year, d.month)
+    if unit == "quarter":
+        return f"{d.year}-Q{quarter_of(d)}"
+    if unit == "year":
+        return f"{d.year:04d}"
+    if unit == "decade":
+        return f"{d.year // 10:03d}"
+    if unit == "century":
+        return f"{d.year // 100:02d}"
+    return day_value(d)
+
+
+def _shift(d: date, unit: str, n: int) -> date:
+    if unit in ("day", "morning", "afternoon", "evening", "night"):
+        return d + timedelta(days=n)
+    if unit in ("week", "weekend"):
+        return d + timedelta(days=7 * n)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
+    return add_months(d, months * n)
+
+
+_DCT_REL = {"last": -1, "past": -1, "previous": -1, "this past": -1, "the past": -1,
+            "the last": -1, "the previous": -1, "this": 0, "the current": 0, "the whole": 0,
+            "the full": 0, "the entire": 0, "next": 1, "coming": 1, "the coming": 1,
+            "the": 0, "the latest": -1}  # fmt: skip
+_NARR_REL = {"that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1}
+_PODS = ("morning", "afternoon", "evening", "night")
+
+
+def relunit(p: dict[str, str], site: Site) -> Reading | None:
+    rel, unit, after = _norm(p["rel"]), _norm(p["unit"]), _norm(p.get("after"))
+    mod_word = _norm(p.get("mod"))
+    mod = _mod(mod_word) if mod_word not in ("earlier", "later") else None
+    dct = site.ctx.dct
+    step = {"before": -1, "earlier": -1, "after": 1, "later": 1}.get(after, 0)
+    if rel in _NARR_REL or (rel == "the" and step) or rel == "the previous" and unit == "day":
+        base_value, anchor = site.ctx.narrative()
+        base = (interval_of(base_value) or (Interval(dct, dct), None))[0].start
+        n = _NARR_REL.get(rel, -1 if rel == "the previous" else 0) + step
+        d = _shift(base, unit, n)
+    elif rel in _DCT_REL:
+        if rel == "the" and not mod and unit not in ("weekend",) or unit in _PODS:
+            return None  # "the year", "the day": too often a duration or not a date at all
+        if unit == "day" and rel not in ("the whole", "the full"):
+            return None
+        if rel in ("the past", "the last") and unit in ("decade", "century"):
+            return Reading(TimexType.DURATION, "P1" + UNITS[unit][0], UNANCHORED, end=_end(p, site))
+        anchor = site.ctx.dct_anchor
+        n = _DCT_REL[rel]
+        if unit == "weekend" and rel == "the":
+            n = 0 if site.tense() is Tense.FUTURE else -1
+        d = _shift(dct, unit, n)
+        if unit == "weekend" and n == 0 and dct.isoweekday() < 6 and rel == "the":
+            d = dct
+    else:
+        return None
+    value = _unit_value(d, unit) + (_pod(unit) if unit in _PODS else "")
+    kind = TIME if unit in _PODS else DATE
+    reading = Reading(kind, value, anchor, mod=mod)
+    found = interval_of(value)
+    if mod_word in ("earlier", "later") and found and anchor.kind is AnchorKind.DCT:
+        span = found[0]
+        cut = Interval(span.start, max(span.start, dct - timedelta(days=1)))
+        if mod_word == "later":
+            cut = Interval(min(span.end, dct + timedelta(days=1)), span.end)
+        return Reading(kind, value, anchor, interval=cut, granularity=found[1])
+    return reading
+
+
+def _end(p: dict[str, str], site: Site) -> int | None:
+    return None
+
+
+def _dct_clock(site: Site) -> str | None:
+    t = site.ctx.dct_time
+    return None if t is None else t.strftime("%Y-%m-%dT%H:%M")
+
+
+def ago(p: dict[str, str], site: Site) -> Reading | None:
+    unit = p["unit"].lower().rstrip("s")
+    unit = "century" if unit == "centurie" else unit
+    direction = _norm(p["dir"])
+    if unit not in UNITS or unit in ("second",):
+        return None
+    if direction in ("before", "after") and not re.match(r"\s*[,.;)]|\s*$", site.after(3)):
+        return None  # "two days before the vote": the duration alone is the timex
+    n_float = number_value(p["num"])
+    past = direction in ("ago", "earlier", "before")
+    qmod = _mod(p.get("qmod"))
+    if n_float is None:
+        ref = "PAST_REF" if past else "FUTURE_REF"
+        return Reading(DATE, ref, site.ctx.dct_anchor, mod=qmod, approximate=True)
+    n = int(n_float) if n_float >= 1 else 1
+    sign = -1 if past else 1
+    narrative = direction in ("earlier", "later", "before", "after")
+    last = site.ctx.last
+    clock_unit = UNITS[unit][1]
+    if not clock_unit and narrative or (unit == "year" and last is not None and re.fullmatch(r"\d{4}-Q\d", last.value)):
+        base_value, anchor = site.ctx.narrative()
+        shifted = shift_value(base_value, UNITS[unit][0] if unit != "week" else "W", sign * n)
+        if shifted is not None:
+            return Reading(DATE, shifted, anchor, mod=qmod)
+    anchor = site.ctx.dct_anchor
+    if unit in ("hour", "minute"):
+        clock = _dct_clock(site)
+        if clock is None:  # no clock on the DCT: the day is all we know
+            return Reading(TIME, day_value(site.ctx.dct), anchor, mod=qmod, approximate=True)
+        from datetime import datetime as _dt
+
+        moved = _dt.fromisoformat(clock) + timedelta(hours=sign * n if unit == "hour" else 0,
+                                                     minutes=sign * n if unit == "minute" else 0)
+        return Reading(TIME, moved.strftime("%Y-%m-%dT%H:%M"), anchor, mod=qmod)
+    if unit == "night":
+        unit = "day"
+    d = _shift(site.ctx.dct, unit if unit != "fortnight" else "week", sign * n * (2 if unit == "fortnight" else 1))
+    shown = "day" if unit in ("day", "weekend") else unit
+    return Reading(DATE, _unit_value(d, shown), anchor, mod=qmod)
+
+
+def yearadj(p: dict[str, str], site: Site) -> Reading | None:
+    w = p["w"].lower()
+    dct = site.ctx.dct
+    if w == "year-end":
+        return Reading(DATE, f"{dct.year}-12-31", site.ctx.dct_anchor)
+    if w == "month-end":
+        return Reading(DATE, month_value(dct.year, dct.month), site.ctx.dct_anchor, mod="END")
+    if w == "quarter-end":
+        return Reading(DATE, f"{dct.year}-Q{quarter_of(dct)}", site.ctx.dct_anchor, mod="END")
+    last = site.ctx.last
+    if last is not None and re.fullmatch(r"\d{4}-Q\d", last.value):
+        value = shift_value(last.value, "Y", -1) or f"{dct.year - 1}"
+        return Reading(DATE, value, Anchor(AnchorKind.NARRATIVE, last.value, last.start))
+    return Reading(DATE, f"{dct.year - 1}", site.ctx.dct_anchor)
+
+
+_CLOCK_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+
+
+def time(p: dict[str, str], site: Site) -> Reading | None:
+    named = _norm(p.get("named"))
+    if named:
+        clock = PARTS_OF_DAY.get(named.replace("-", " ").replace("mid ", "mid-"), "AF")
+    else:
+        raw = p.get("hour") or p["hourw"]
+        hour = int(raw) if raw.isdigit() else _CLOCK_WORDS[raw.lower()]
+        ampm = _norm(p.get("ampm") or p.get("pod"))
+        if hour > 12 or hour == 0 and ampm:
+            return None
+        if ampm.startswith(("p", "afternoon", "evening")) and hour < 12:
+            hour += 12
+        elif ampm.startswith(("a", "morning")) and hour == 12:
+            hour = 0
+        clock = f"{hour:02d}:{p.get('min', '00')}"
+    day, anchor = _clock_day(p, site)
+    sep = "T" if ":" in clock else "T"
+    return Reading(TIME, f"{day_value(day)}{sep}{clock}", anchor, mod=_mod(p.get("qmod")))
+
+
+def _clock_day(p: dict[str, str], site: Site) -> tuple[date, Anchor]:
+    dct, anchor = site.ctx.dct, site.ctx.dct_anchor
+    if "wd" in p:
+        n = WEEKDAYS[p["wd"].lower()]
+        if n == dct.isoweekday():
+            return dct, anchor
+        future = site.tense() is Tense.FUTURE
+        return weekday_date(dct, n, "next" if future else "prev"), anchor
+    if "rd" in p:
+        return dct + timedelta(days=_RELDAY[p["rd"].lower()]), anchor
+    if "mon" in p:
+        from timeline.temporal.absolute import mdy
+
+        r = mdy({"mon": p["mon"], "day": p["day"]}, site)
+        d = _day_of(r.value) if r else None
+        return (d, anchor) if d else (dct, anchor)
+    last = site.ctx.last
+    if last is not None and (d := _day_of(last.value)) is not None:
+        return d, Anchor(AnchorKind.NARRATIVE, last.value, last.start)
+    return dct, anchor
