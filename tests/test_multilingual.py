@@ -1,8 +1,11 @@
 """German, French, Spanish and Russian tagging, on news sentences about the Trump-Putin summit
 in Helsinki (Monday 16 July 2018), published the day after."""
 
+# ruff: noqa: RUF001 - the sentences are German, French, Spanish and Russian text
+
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -30,7 +33,8 @@ CASES = [
      [("Montag", "2018-07-16", DAY)]),
     ("de", "Gestern sagte Trump, er vertraue seinen Geheimdiensten. Morgen wird er zurückfliegen.",
      [("Gestern", "2018-07-16", DAY), ("Morgen", "2018-07-18", DAY)]),
-    ("de", "Heute Morgen reagierte der Kongress empört.", [("Heute Morgen", "2018-07-17TMO", TIME)]),
+    ("de", "Heute Morgen reagierte der Kongress empört.",
+     [("Heute Morgen", "2018-07-17TMO", TIME)]),
     ("de", "Am Morgen des Gipfels schien die Sonne.", []),
     ("de", "Das nächste Treffen soll am Freitag stattfinden.", [("Freitag", "2018-07-20", DAY)]),
     ("de", "Vor zwei Tagen landete Trump in Finnland.", [("Vor zwei Tagen", "2018-07-15", DAY)]),
@@ -53,7 +57,8 @@ CASES = [
     ("de", "Im Dezember wird der Kongress abstimmen.", [("Dezember", "2018-12", MONTH)]),
     ("de", "Im Dezember hatte der Kongress abgestimmt.", [("Dezember", "2017-12", MONTH)]),
     # French
-    ("fr", "Donald Trump et Vladimir Poutine se sont rencontrés le lundi 16 juillet 2018 à Helsinki.",
+    ("fr", "Donald Trump et Vladimir Poutine se sont rencontrés le lundi 16 juillet 2018 à "
+     "Helsinki.",
      [("le lundi 16 juillet 2018", "2018-07-16", DAY)]),
     ("fr", "Lundi, les deux présidents ont parlé pendant deux heures.",
      [("Lundi", "2018-07-16", DAY)]),
@@ -75,11 +80,13 @@ CASES = [
     ("fr", "Ce matin, la Maison Blanche a publié un communiqué.",
      [("Ce matin", "2018-07-17TMO", TIME)]),
     ("fr", "L'ingérence russe en 2016 reste au cœur de l'enquête.", [("2016", "2016", YEAR)]),
-    ("fr", "Le prochain sommet se tiendra lundi prochain.", [("lundi prochain", "2018-07-23", DAY)]),
+    ("fr", "Le prochain sommet se tiendra lundi prochain.",
+     [("lundi prochain", "2018-07-23", DAY)]),
     ("fr", "Demain, Trump rencontrera les élus républicains.", [("Demain", "2018-07-18", DAY)]),
     ("fr", "Le 1er mai 2018, les manifestants étaient nombreux.",
      [("Le 1er mai 2018", "2018-05-01", DAY)]),
-    ("fr", "Mi-juillet, le dossier reviendra devant le Congrès.", [("Mi-juillet", "2018-07", MONTH)]),
+    ("fr", "Mi-juillet, le dossier reviendra devant le Congrès.",
+     [("Mi-juillet", "2018-07", MONTH)]),
     # Spanish
     ("es", "Donald Trump y Vladímir Putin se reunieron el lunes 16 de julio de 2018 en Helsinki.",
      [("el lunes 16 de julio de 2018", "2018-07-16", DAY)]),
@@ -175,7 +182,7 @@ def test_intervals_are_closed_day_ranges_of_the_right_grain(
     ("de", "in den kommenden Wochen"), ("fr", "dans les semaines à venir"),
     ("es", "en las próximas semanas"), ("ru", "в ближайшие недели"),
 ])
-def test_coming_weeks_are_an_approximate_future_starting_the_day_after(lang: str, text: str) -> None:
+def test_coming_weeks_are_an_approximate_future_from_the_day_after(lang: str, text: str) -> None:
     (timex,) = tag_multilingual(text, DCT, lang)
     assert (timex.value, timex.granularity, timex.approximate) == ("FUTURE_REF", VAGUE, True)
     assert timex.interval is not None and timex.interval.start == DCT + timedelta(days=1)
@@ -244,5 +251,5 @@ def test_never_raises_and_spans_are_valid(text: str, lang: str, dct: date) -> No
         assert timex.value and timex.granularity is not None and timex.interval is not None
         if timex.anchor.kind is AnchorKind.DCT:
             assert timex.anchor.value == dct.isoformat()
-    for before, after in zip(found, found[1:], strict=False):
+    for before, after in itertools.pairwise(found):
         assert before.end <= after.start
