@@ -12,6 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from timeline.assemble import assemble
+from timeline.cache import ExtractionCache, Progress, cached_mapper, check_cache_folder
 from timeline.config import Config
 from timeline.extract import extract_events
 from timeline.load import load_articles
@@ -30,6 +31,7 @@ class BuildResult:
     warnings: tuple[str, ...]
     seconds: float
     write: WriteReport
+    cached: int = 0  # articles whose extraction came from the cache
 
     def summary(self) -> str:
         return (
@@ -67,17 +69,34 @@ def build_site(
     sources: Sequence[Path] | None = None,
     output: Path | None = None,
     config: Config | None = None,
+    *,
+    cache: Path | None = None,
+    clean: bool = False,
+    mapper: Mapper = map,
+    progress: Progress | None = None,
 ) -> BuildResult:
-    """Load the sources, build the timeline, render it, and swap it into ``output``."""
+    """Load the sources, build the timeline, render it, and swap it into ``output``.
+
+    ``cache``: a folder keeping each article's extraction, so a rebuild redoes only changed
+    articles (None: no cache); ``clean`` empties it first. ``mapper`` runs the per-article
+    stage (see ``timeline.executors.make_mapper``); ``progress(done, total)`` is told how
+    the extraction advances. Drafts are included when ``config.drafts`` is set."""
     started = time.perf_counter()
     cfg = config or Config()
     source_paths = list(sources) if sources else [Path(s) for s in cfg.sources]
     out = output or Path(cfg.output)
     check_output_folder(out, source_paths)
+    store = ExtractionCache(cache) if cache is not None else None
+    if store is not None:
+        check_cache_folder(store.folder, out)
+        if clean:
+            store.clear()
     articles = load_articles(
         source_paths, ZoneInfo(cfg.timezone), default_lang=cfg.language, drafts=cfg.drafts
     )
-    timeline = build_timeline(articles, cfg)
+    if store is not None:
+        store.prepare()
+    timeline = build_timeline(articles, cfg, cached_mapper(store, mapper, progress))
     user_templates = Path(cfg.templates) if cfg.templates else None
     env = make_environment(user_templates)
     site = {**static_files(user_templates), **render_site(timeline, cfg, env)}
@@ -90,4 +109,5 @@ def build_site(
         warnings=timeline.warnings,
         seconds=time.perf_counter() - started,
         write=report,
+        cached=store.hits if store is not None else 0,
     )

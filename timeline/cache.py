@@ -1,0 +1,175 @@
+"""A cache of each article's extraction on disk, so a rebuild redoes only what changed.
+
+An entry's key hashes everything the extraction depends on: the whole Article (text, date,
+timezone, language, pins, path...), the code (version plus a hash of the package's sources,
+so an edited tagger in a checkout invalidates it), the Python and dateparser versions, and a
+``context`` string for any configuration the stage may come to read. Entries live under
+``<cache>/<code fingerprint>/``; folders of other fingerprints are stale and are removed.
+
+Entries are pickled ``Extraction`` values written atomically (temporary file + rename). The
+cache is local and written only by timeline, so unpickling it is as safe as running the code.
+A missing, truncated or corrupt entry is a miss, never a crash, and a hit is only used after
+checking that it holds this very article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from timeline.errors import ConfigError
+from timeline.executors import code_fingerprint
+from timeline.model import Article, Extraction
+
+Stage = Callable[[Article], Extraction]
+Mapper = Callable[[Stage, Sequence[Article]], Iterable[Extraction]]
+Progress = Callable[[int, int], None]  # (articles done, articles in all)
+
+# https://bford.info/cachedir/: backup tools skip a folder holding this file; we also refuse
+# to delete a folder that lacks it, in case ``cache`` was pointed at something precious.
+TAG_NAME = "CACHEDIR.TAG"
+TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache tag created by timeline (build cache); delete the folder freely.\n"
+)
+
+
+@cache
+def version_key() -> str:
+    """Everything about the code that an extraction depends on."""
+    try:
+        dateparser = metadata.version("dateparser")
+    except metadata.PackageNotFoundError:
+        dateparser = "none"
+    python = "{}.{}".format(*sys.version_info[:2])
+    digest = hashlib.sha256(f"{code_fingerprint()}|py{python}|dp{dateparser}".encode())
+    return digest.hexdigest()[:16]
+
+
+@dataclass
+class ExtractionCache:
+    """Extractions on disk under ``folder``; counts hits and misses for the build summary."""
+
+    folder: Path
+    context: str = ""
+    hits: int = field(default=0, init=False)
+    misses: int = field(default=0, init=False)
+
+    @property
+    def entries(self) -> Path:
+        return self.folder / version_key()
+
+    def key(self, article: Article) -> str:
+        # repr of a frozen dataclass lists every field, in order, with exact values.
+        return hashlib.sha256(f"{self.context}\x1f{article!r}".encode()).hexdigest()
+
+    def get(self, article: Article) -> Extraction | None:
+        path = self.entries / f"{self.key(article)}.pickle"
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            value = pickle.loads(data)
+        except Exception:  # any damage to the file (truncation, garbage): recompute it
+            return None
+        if not isinstance(value, Extraction) or value.tagged.article != article:
+            return None
+        return value
+
+    def put(self, article: Article, extraction: Extraction) -> None:
+        self.entries.mkdir(parents=True, exist_ok=True)
+        target = self.entries / f"{self.key(article)}.pickle"
+        fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=self.entries)
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                pickle.dump(extraction, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, target)  # readers see the old entry or the whole new one
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+
+    def prepare(self) -> None:
+        """Create the folder (tagged, git-ignored) and drop entries of other code versions."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tag = self.folder / TAG_NAME
+        if not tag.exists():
+            self._check_ours()
+            tag.write_text(TAG, "utf-8")
+            (self.folder / ".gitignore").write_text("# created by timeline\n*\n", "utf-8")
+        for child in self.folder.iterdir():
+            if child.is_dir() and child.name != version_key():
+                shutil.rmtree(child, ignore_errors=True)
+
+    def clear(self) -> bool:
+        """Delete the whole cache; return whether there was one."""
+        if not self.folder.exists():
+            return False
+        self._check_ours()
+        shutil.rmtree(self.folder)
+        return True
+
+    def _check_ours(self) -> None:
+        if not self.folder.is_dir():
+            raise ConfigError(f"{self.folder}: the cache must be a folder; choose another 'cache'")
+        if (self.folder / TAG_NAME).exists() or not any(self.folder.iterdir()):
+            return
+        raise ConfigError(
+            f"{self.folder}: is not a timeline cache (it has no {TAG_NAME}) and is not empty; "
+            "set 'cache' in timeline.toml to a folder of its own"
+        )
+
+
+def cached_mapper(
+    store: ExtractionCache | None,
+    inner: Mapper = map,
+    progress: Progress | None = None,
+    chunk: int = 64,
+) -> Mapper:
+    """A Mapper that serves what ``store`` has, runs ``inner`` on the rest in chunks (each
+    saved as soon as it is done, so an interrupted build keeps its work), and reports
+    progress after each chunk. With no store it only adds the progress reports."""
+
+    def mapped(stage: Stage, articles: Sequence[Article]) -> list[Extraction]:
+        articles = list(articles)
+        results: list[Extraction | None] = [
+            store.get(a) if store is not None else None for a in articles
+        ]
+        missing = [i for i, r in enumerate(results) if r is None]
+        done = len(articles) - len(missing)
+        if store is not None:
+            store.hits += done
+            store.misses += len(missing)
+        if progress is not None:
+            progress(done, len(articles))
+        for start in range(0, len(missing), chunk):
+            part = missing[start:start + chunk]
+            for i, extraction in zip(part, inner(stage, [articles[i] for i in part]), strict=True):
+                results[i] = extraction
+                if store is not None:
+                    store.put(articles[i], extraction)
+            done += len(part)
+            if progress is not None:
+                progress(done, len(articles))
+        return [r for r in results if r is not None]
+
+    return mapped
+
+
+def check_cache_folder(folder: Path, output: Path) -> None:
+    """The cache must stay out of the output folder (each build replaces it) and vice versa."""
+    cache_dir, out = folder.resolve(), output.resolve()
+    if cache_dir == out or cache_dir.is_relative_to(out) or out.is_relative_to(cache_dir):
+        raise ConfigError(
+            f"{folder}: the cache folder overlaps the output folder {output}; "
+            "set 'cache' in timeline.toml to another folder"
+        )

@@ -1,0 +1,130 @@
+"""Check the sources and the config without writing the site: for a newsroom's own CI.
+
+Errors are what would stop a build (an article that cannot be read, no date, two articles
+with one slug, an output folder that overlaps the sources). Warnings are what a reader may
+want a human to look at: articles that will not show on the timeline, expressions that could
+not be placed, and ambiguous ones, with the reading chosen. Every problem is listed at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from timeline.cache import ExtractionCache, Mapper, cached_mapper
+from timeline.config import Config
+from timeline.errors import OutputError
+from timeline.load import collect_articles
+from timeline.model import AnchorKind, Article, Extraction, Timex, TimexType
+from timeline.write import check_output_folder
+
+# A weekday or a month named without a year: which one is meant depends on the reading.
+_AMBIGUOUS = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\b(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\b",
+    re.I,
+)
+_VAGUE = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
+_PATH_WITH_LINE = re.compile(r":\d+$")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    articles: int
+    errors: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        return (
+            f"Checked {self.articles} articles: {len(self.errors)} errors, "
+            f"{len(self.warnings)} warnings"
+        )
+
+
+def check_site(
+    sources: Sequence[Path] | None,
+    output: Path | None,
+    cfg: Config,
+    *,
+    cache: Path | None = None,
+    mapper: Mapper = map,
+) -> CheckReport:
+    """Load every source (going on past bad ones), then tag the good ones and report."""
+    from timeline.api import extract_article  # api imports the renderer; check needs no more
+
+    source_paths = list(sources) if sources else [Path(s) for s in cfg.sources]
+    errors: list[str] = []
+    try:
+        check_output_folder(output or Path(cfg.output), source_paths)
+    except OutputError as exc:
+        errors.append(str(exc))
+    articles, problems = collect_articles(
+        source_paths, ZoneInfo(cfg.timezone), default_lang=cfg.language, drafts=cfg.drafts
+    )
+    errors += [str(p) for p in problems]
+    store = ExtractionCache(cache) if cache is not None else None
+    if store is not None:
+        store.prepare()
+    warnings: list[str] = []
+    for extraction in cached_mapper(store, mapper)(extract_article, articles):
+        warnings += article_warnings(extraction)
+    return CheckReport(len(articles), tuple(errors), tuple(warnings))
+
+
+def article_warnings(extraction: Extraction) -> list[str]:
+    """What a human may want to look at in one article, each on one line."""
+    article = extraction.tagged.article
+    timexes = extraction.tagged.timexes
+    if not timexes:
+        return [f"{where(article, 0)}: no dates or times found; it will not be on the timeline"]
+    found = []
+    for timex in timexes:
+        if _unplaced(timex):
+            found.append(
+                f"{where(article, timex.start)}: could not place {timex.text!r} "
+                f"({timex.value}) on the calendar; add 'pin: {{{timex.text}: 2018-07-16}}' "
+                "to the front matter if it matters"
+            )
+        elif _ambiguous(timex):
+            anchor = (
+                "the publication date" if timex.anchor.kind is AnchorKind.DCT
+                else f"the date mentioned before ({timex.anchor.value})"
+            )
+            found.append(
+                f"{where(article, timex.start)}: read {timex.text!r} as {timex.value}, "
+                f"relative to {anchor}; pin it if that is wrong"
+            )
+    if not extraction.events:
+        found.append(f"{where(article, 0)}: no dated sentence; it will not be on the timeline")
+    return found
+
+
+def _unplaced(timex: Timex) -> bool:
+    return (
+        timex.type in (TimexType.DATE, TimexType.TIME)
+        and timex.interval is None
+        and timex.value not in _VAGUE
+    )
+
+
+def _ambiguous(timex: Timex) -> bool:
+    return (
+        timex.anchor.kind in (AnchorKind.DCT, AnchorKind.NARRATIVE)
+        and timex.interval is not None
+        and _AMBIGUOUS.search(timex.text) is not None
+    )
+
+
+def where(article: Article, offset: int) -> str:
+    """'file:line' of a character of the article's text (rows of exports: their line)."""
+    if _PATH_WITH_LINE.search(article.path):
+        return article.path
+    return f"{article.path}:{article.body_line + article.text.count(chr(10), 0, offset)}"
