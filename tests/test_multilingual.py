@@ -135,6 +135,25 @@ CASES = [
     ("ru", "В среду Трамп будет в Вашингтоне.", [("среду", "2018-07-18", DAY)]),
     ("ru", "Много лет назад они уже встречались.", []),
     ("ru", "Год назад они встречались в Гамбурге.", [("Год назад", "2017", YEAR)]),
+    # Inflections, compounds, parts of the day and habits
+    ("de", "Am Montagabend gab Trump Fox News ein Interview; montags tagt der Senat nicht.",
+     [("Montagabend", "2018-07-16TEV", TIME)]),
+    ("de", "Die Bilanz des vergangenen Jahres fällt gemischt aus.",
+     [("des vergangenen Jahres", "2017", YEAR)]),
+    ("fr", "Le lundi, le Sénat ne siège pas.", []),
+    ("fr", "L'esprit de Mai 68 plane sur la manifestation.", []),
+    ("fr", "Hier soir, Trump a tweeté depuis Air Force One.",
+     [("Hier soir", "2018-07-16TEV", TIME)]),
+    ("es", "Anoche Trump volvió a Washington.", [("Anoche", "2018-07-16TNI", TIME)]),
+    ("es", "El lunes por la tarde Trump habló con la prensa.",
+     [("El lunes por la tarde", "2018-07-16TAF", TIME)]),
+    ("ru", "В мае Путин вступил в должность, а в начале июля открыл чемпионат.",
+     [("мае", "2018-05", MONTH), ("начале июля", "2018-07", MONTH)]),
+    ("ru", "В прошлую пятницу были предъявлены обвинения.",
+     [("прошлую пятницу", "2018-07-13", DAY)]),
+    ("ru", "Около двух лет назад началось расследование.",
+     [("Около двух лет назад", "2016", YEAR)]),
+    ("ru", "Выборы 2017 г. прошли спокойно.", [("2017 г.", "2017", YEAR)]),
 ]
 
 
@@ -205,6 +224,17 @@ def test_weekdays_are_past_unless_the_sentence_speaks_of_the_future(
 
 def test_german_weekday_on_dct_itself_is_dct() -> None:
     assert tags("de", "Am Dienstag reiste er ab.") == [("Dienstag", "2018-07-17", DAY)]
+
+
+def test_approximate_counts_are_marked() -> None:
+    (timex,) = tag_multilingual("vor etwa drei Monaten", DCT, "de")
+    assert (timex.value, timex.approximate, timex.mod) == ("2018-04", True, "APPROX")
+
+
+def test_parts_of_the_day_are_times() -> None:
+    (timex,) = tag_multilingual("Вчера вечером", DCT, "ru")
+    assert (timex.type, timex.granularity) == (TimexType.TIME, TIME)
+    assert timex.interval == Interval(date(2018, 7, 16), date(2018, 7, 16))
 
 
 def test_mod_narrows_the_interval() -> None:

@@ -29,6 +29,7 @@ from timeline.temporal.multilingual_rules import SPECS, Lang, compiled, lookup
 _VAGUE_DAYS = {"D": 7, "W": 42, "M": 183, "Y": 1826}  # how far "the coming weeks" reach
 _THIRD = {"START": 0, "MID": 1, "END": 2}
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s)|\n")
+_HABITUAL = ("los", "les", "le")  # "los lunes", "le lundi": every Monday, not one
 _OPENERS = " \t\"'«»„“”\u2018\u2019\u201a\u2014\u2013-("  # may precede a sentence's first word
 
 
@@ -209,7 +210,7 @@ def _year(m: re.Match[str], ctx: _Ctx) -> Timex | None:
 
 @_safe
 def _weekday(m: re.Match[str], ctx: _Ctx) -> Timex | None:
-    if not _name_case_ok(m, "wd", ctx) or _previous_word(ctx, m.start()) in ("los", "les"):
+    if not _name_case_ok(m, "wd", ctx) or _previous_word(ctx, m.start()) in _HABITUAL:
         return None
     target = ctx.lang.weekdays[m["wd"].lower()] - 1
     groups = m.groupdict()
@@ -221,7 +222,8 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Timex | None:
         day = ctx.dct - timedelta(days=(7 - delta) % 7 or (7 if direction == -1 else 0))
     else:  # "this Monday": the one in DCT's week
         day = ctx.dct + timedelta(days=target - ctx.dct.weekday())
-    return _timex(m, ctx, day, "D", relative=True)
+    pod = lookup(ctx.lang.spec.parts_of_day, groups.get("pod"))
+    return _timex(m, ctx, day, "D", relative=True, pod=str(pod) if pod else None)
 
 
 @_safe

@@ -60,7 +60,7 @@ _YEAR = r"(?P<y>(?:1[5-9]|20)\d\d)(?!\d)"
 DE = LangSpec(
     code="de",
     capitalized_nouns=True,
-    extra_months={"jänner": 1, "feber": 2, "sept": 9},
+    extra_months={},
     extra_weekdays={"sonnabend": 6},
     numbers={"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
              "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "fünfzehn": 15,
@@ -83,9 +83,9 @@ DE = LangSpec(
     year=r"(?:\b(?P<cue>seit|bis|ab|vor|nach|in|um|im|von)\s+)?(?P<t>(?:(?P<mod>Anfang|Mitte|Ende)"
     rf"\s+)?(?:(?P<noun>Jahre?s?)\s+)?{_YEAR})",
     weekday=r"(?P<t>(?:(?P<pre>letzten|vergangenen|vorigen|nächsten|kommenden|diesen)\s+)?"
-    r"(?P<wd>{WD}))(?!\w)",
+    r"(?P<wd>{WD})(?P<pod>morgen|vormittag|nachmittag|abend|nacht)?)(?!\w)",
     dayword=r"(?P<w>{DW})(?:\s+(?P<pod>Morgen|früh|Vormittag|Nachmittag|Abend|Nacht))?",
-    relunit=r"(?:(?:der|die|das|den|dem)\s+)?(?P<rel>(?:letzt|vergangen|vorig|nächst|kommend|"
+    relunit=r"(?:(?:der|die|das|den|dem|des)\s+)?(?P<rel>(?:letzt|vergangen|vorig|nächst|kommend|"
     r"dies|laufend)e[nrsm]?)\s+(?P<u>Woche|Monats?|Jahr(?:es|s)?)(?!\w)",
     vague=r"(?:den\s+)?(?P<rel>kommenden|nächsten|vergangenen|letzten)\s+(?:(?:paar|wenigen)\s+)?"
     r"(?P<u>Tagen|Wochen|Monaten|Jahren)",
@@ -118,7 +118,8 @@ FR = LangSpec(
     rf"début|fin|mi-)\s*)?(?P<m>{{MF}})(?:\s+{_YEAR})?)",
     year=r"(?:\b(?P<cue>en|depuis|jusqu'en|jusqu’en|dès|avant|après|d'ici|d’ici)\s+)?(?P<t>(?:"
     rf"(?P<mod>début|fin|mi-)\s*)?(?:(?P<noun>l'année|l’année|l'an|l’an)\s+)?{_YEAR})",
-    weekday=r"(?P<t>(?P<wd>{WD})(?:\s+(?P<post>dernier|prochain))?)(?!\w)",
+    weekday=r"(?P<t>(?P<wd>{WD})(?:\s+(?P<post>dernier|prochain))?(?:\s+(?P<pod>matin|soir|"
+    r"après-midi))?)(?!\w)",
     dayword=r"(?P<w>{DW})(?:\s+(?P<pod>matin|après-midi|soir))?",
     relunit=r"(?P<rel>cette|ce|cet|la|le|l'|l’)\s*(?P<u>semaine|mois|année|an)(?!\w)(?:-ci)?"
     r"(?:\s+(?P<post>dernière|dernier|passée|passé|prochaine|prochain))?",
@@ -155,7 +156,7 @@ ES = LangSpec(
     r"principios|comienzos|inicios|mediados|finales|fines)\s+de)\s+)?(?:(?P<noun>el\s+año|"
     rf"del\s+año)\s+)?{_YEAR})",
     weekday=r"(?P<t>(?:el\s+)?(?:(?P<pre>próximo|pasado)\s+)?(?P<wd>{WD})(?:\s+(?P<post>pasado|"
-    r"próximo|que viene))?)(?!\w)",
+    r"próximo|que viene))?(?:\s+por\s+la\s+(?P<pod>mañana|tarde|noche))?)(?!\w)",
     dayword=r"(?P<w>{DW})(?:\s+(?:por\s+la|en\s+la)\s+(?P<pod>mañana|tarde|noche))?",
     relunit=r"(?:(?P<art>el|la)\s+)?(?:(?P<rel>pasad[oa]|próxim[oa]|est[ea]|últim[oa])\s+)?(?P<u>"
     r"semana|mes|año)(?!\w)(?:\s+(?P<post>pasad[oa]|próxim[oa]|que\s+viene))?",
@@ -197,7 +198,8 @@ RU = LangSpec(
     r"(?:\s+" + _YEAR + r"(?:\s*(?P<suf>года|году|год|г\.?)(?!\w))?)?)",
     year=r"(?:(?<!\w)(?P<cue>в|с|до|к|после|по)\s+)?(?P<t>(?:(?P<mod>начале|середине|конце)\s+)?"
     + _YEAR + r"(?:\s*(?P<suf>года|году|год|г\.?)(?!\w))?)",
-    weekday=r"(?P<t>(?:(?P<pre>прошл\w+|следующ\w+|будущ\w+|эт\w+)\s+)?(?P<wd>{WD}))(?!\w)",
+    weekday=r"(?P<t>(?:(?P<pre>прошл\w+|следующ\w+|будущ\w+|эт\w+)\s+)?(?P<wd>{WD})"
+    r"(?:\s+(?P<pod>утром|днём|днем|вечером|ночью))?)(?!\w)",
     dayword=r"(?P<w>{DW})(?:\s+(?P<pod>утром|днём|днем|вечером|ночью))?",
     relunit=r"(?P<rel>прошл\w*|минувш\w*|следующ\w*|будущ\w*|эт\w*|текущ\w*|нынешн\w*)\s+"
     r"(?P<u>неделе|неделю|месяце|месяц|году|год)(?!\w)",
