@@ -47,3 +47,12 @@ def test_dask_keeps_input_order(scheduler: str, batch: int | None) -> None:
 def test_an_unreachable_scheduler_is_a_user_error() -> None:
     with pytest.raises(ExecutorError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"):
         DaskMapper("tcp://127.0.0.1:9", timeout=1)(square, [1, 2])
+
+
+def test_one_client_serves_every_call_until_closed(scheduler: str) -> None:
+    with DaskMapper(scheduler, batch=4) as mapper:
+        assert list(mapper(square, range(10))) == [n * n for n in range(10)]
+        client = mapper._client
+        assert list(mapper(square, range(10, 20))) == [n * n for n in range(10, 20)]
+        assert mapper._client is client
+    assert mapper._client is None and client.status == "closed"

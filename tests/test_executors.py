@@ -18,6 +18,7 @@ from timeline.executors import (
     check_workers,
     code_fingerprint,
     make_mapper,
+    open_mapper,
 )
 
 
@@ -95,3 +96,32 @@ def test_workers_with_other_code_are_refused() -> None:
     check_workers({"tcp://a:1": ours, "tcp://b:1": ours})
     with pytest.raises(ExecutorError, match=r"tcp://b:1 has 0\.0\.1\+abc"):
         check_workers({"tcp://a:1": ours, "tcp://b:1": "0.0.1+abc"})
+
+
+def test_the_pool_is_reused_across_calls_and_ended_by_close() -> None:
+    # The extraction cache maps its misses chunk by chunk: one pool must serve every chunk.
+    mapper = ProcessMapper(2, batch=1)
+    first = set(mapper(pid_of, list(range(32)))) - {os.getpid()}
+    second = set(mapper(pid_of, list(range(32)))) - {os.getpid()}
+    assert first & second and len(first | second) <= 2  # no new workers for the second
+    mapper.close()
+    for pid in first | second:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    assert set(mapper(pid_of, list(range(32)))) - {os.getpid()} - first - second  # a new pool
+
+
+def test_open_mapper_closes_what_it_opened() -> None:
+    with open_mapper(jobs=2, batch=1) as mapper:
+        workers = set(mapper(pid_of, list(range(16)))) - {os.getpid()}
+    assert workers
+    for pid in workers:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    with open_mapper(jobs=1) as mapper:
+        assert mapper is map
+
+
+def test_a_worker_that_cannot_import_timeline_is_named() -> None:
+    with pytest.raises(ExecutorError, match=r"worker tcp://b:1 cannot run timeline"):
+        check_workers({"tcp://a:1": code_fingerprint(), "tcp://b:1": ImportError("timeline")})

@@ -8,9 +8,10 @@
   local cluster started for the build.
 
 Articles travel in batches, so the cost of sending work (pickling, one task per message)
-is paid per batch rather than per article. Every mapper opens its pool or client when called
-and closes it before returning, so a Mapper is a plain value with nothing to shut down.
-The per-article stage is pure, so where it runs cannot change the output.
+is paid per batch rather than per article. A pool or Dask client is opened on the first call
+and reused by later ones; ``with make_mapper(...) as mapper`` (or ``mapper.close()``) ends it,
+and it ends anyway when the mapper is dropped. The per-article stage is pure, so where it
+runs cannot change the output.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ import hashlib
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+import weakref
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import AbstractContextManager
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -84,26 +86,74 @@ def make_mapper(
     return ProcessMapper(jobs, batch)
 
 
-class ProcessMapper:
-    """Map over a pool of ``jobs`` processes on this machine, in batches."""
+@contextmanager
+def open_mapper(
+    jobs: int = 1, executor: str = "local", scheduler: str | None = None, batch: int | None = None
+) -> Iterator[Mapper]:
+    """``make_mapper`` for the length of a ``with`` block: its pool or client ends with it."""
+    mapper = make_mapper(jobs, executor, scheduler, batch)
+    try:
+        yield mapper
+    finally:
+        if isinstance(mapper, _Reusable):
+            mapper.close()
+
+
+class _Reusable:
+    """A mapper that opens its pool or client on first use and keeps it for later calls (the
+    cache maps its misses chunk by chunk). ``close()`` or a ``with`` block releases it; if
+    neither happens, it is released when the mapper is garbage-collected or at exit."""
+
+    _finalizer: weakref.finalize[Any, Any] | None = None
+
+    def close(self) -> None:
+        if self._finalizer is not None:
+            self._finalizer()
+            self._finalizer = None
+
+    def __enter__(self: M) -> M:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _keep(self, resource: Any, release: Callable[..., object], *args: object) -> Any:
+        self._finalizer = weakref.finalize(self, release, *args)
+        return resource
+
+
+M = TypeVar("M", bound=_Reusable)
+
+
+class ProcessMapper(_Reusable):
+    """Map over a pool of ``jobs`` processes on this machine, in batches; results stream back
+    in input order as their batches finish."""
 
     def __init__(self, jobs: int, batch: int | None = None) -> None:
         self.jobs = jobs
         self.batch = batch
+        self._pool: ProcessPoolExecutor | None = None
 
     def __repr__(self) -> str:
         return f"ProcessMapper(jobs={self.jobs}, batch={self.batch})"
 
-    def __call__(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterable[R]:
+    def __call__(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         items = list(items)
-        size = self.batch or batch_size(len(items), self.jobs)
-        parts = batches(items, size)
+        parts = batches(items, self.batch or batch_size(len(items), self.jobs))
         if len(items) < MIN_PARALLEL or len(parts) < 2:  # a pool would cost more than it saves
-            return run_batch(fn, items)
-        workers = min(self.jobs, len(parts))
-        with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-            results = pool.map(run_batch, [fn] * len(parts), parts)
-            return [r for part in results for r in part]
+            return iter(run_batch(fn, items))
+        results = self._executor().map(run_batch, [fn] * len(parts), parts)  # all submitted now
+        return (r for part in results for r in part)
+
+    def close(self) -> None:
+        self._pool = None
+        super().close()
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None or self._finalizer is None or not self._finalizer.alive:
+            pool = ProcessPoolExecutor(self.jobs, mp_context=_context())
+            self._pool = self._keep(pool, pool.shutdown)
+        return self._pool
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -123,8 +173,9 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-class DaskMapper:
-    """Map over a Dask cluster: at ``scheduler``, or a local one of ``jobs`` worker processes."""
+class DaskMapper(_Reusable):
+    """Map over a Dask cluster: at ``scheduler``, or a local one of ``jobs`` worker processes
+    started on first use. Workers are checked to run this very timeline once, on connecting."""
 
     def __init__(
         self, scheduler: str | None, jobs: int = 1, batch: int | None = None, timeout: float = 10
@@ -133,28 +184,27 @@ class DaskMapper:
         self.jobs = jobs
         self.batch = batch
         self.timeout = timeout  # seconds to wait for the scheduler to answer
+        self._client: Any = None
 
     def __repr__(self) -> str:
         return f"DaskMapper(scheduler={self.scheduler!r}, jobs={self.jobs}, batch={self.batch})"
 
-    def __call__(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterable[R]:
+    def __call__(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         items = list(items)
-        with self._client() as client:
-            try:
-                check_workers(client.run(worker_fingerprint))
-            except ImportError as exc:  # raised from a worker that cannot import timeline
-                raise ExecutorError(
-                    f"a Dask worker cannot import timeline ({exc}); "
-                    f"install newstimeline=={__version__} on every worker"
-                ) from exc
-            workers = len(client.scheduler_info()["workers"]) or self.jobs
-            parts = batches(items, self.batch or batch_size(len(items), workers))
-            # pure=False: a batch is cheap to name and Dask's hashing of articles is not.
-            futures = client.map(run_batch, [fn] * len(parts), parts, pure=False)
-            results = client.gather(futures)
-        return [r for part in results for r in part]
+        client = self._connect()
+        workers = len(client.scheduler_info()["workers"]) or self.jobs
+        parts = batches(items, self.batch or batch_size(len(items), workers))
+        # pure=False: a batch is cheap to name and Dask's hashing of articles is not.
+        futures = client.map(run_batch, [fn] * len(parts), parts, pure=False)
+        return _in_order(futures)
 
-    def _client(self) -> AbstractContextManager[Any]:
+    def close(self) -> None:
+        self._client = None
+        super().close()
+
+    def _connect(self) -> Any:
+        if self._client is not None and self._finalizer is not None and self._finalizer.alive:
+            return self._client
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError as exc:
@@ -166,31 +216,33 @@ class DaskMapper:
                 n_workers=self.jobs, threads_per_worker=1, processes=True,
                 dashboard_address=None,
             )
-            return _ClusterClient(cluster, Client(cluster))  # type: ignore[no-untyped-call]
+            client = Client(cluster)  # type: ignore[no-untyped-call]
+            self._client = self._keep(client, _close_all, client, cluster)
+        else:
+            try:
+                client = Client(self.scheduler, timeout=self.timeout)  # type: ignore[no-untyped-call]
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise ExecutorError(
+                    f"cannot reach the Dask scheduler at {self.scheduler} ({exc}); "
+                    "check the address (tcp://host:8786) and that the scheduler is running"
+                ) from exc
+            self._client = self._keep(client, _close_all, client)
         try:
-            client: AbstractContextManager[Any] = Client(  # type: ignore[no-untyped-call]
-                self.scheduler, timeout=self.timeout
-            )
-            return client
-        except (OSError, TimeoutError, ValueError) as exc:
-            raise ExecutorError(
-                f"cannot reach the Dask scheduler at {self.scheduler} ({exc}); "
-                "check the address (tcp://host:8786) and that the scheduler is running"
-            ) from exc
+            check_workers(client.run(worker_fingerprint, on_error="return"))
+        except BaseException:
+            self.close()
+            raise
+        return self._client
 
 
-class _ClusterClient(AbstractContextManager[Any]):
-    """A client that shuts down the local cluster it was made for."""
+def _in_order(futures: list[Any]) -> Iterator[Any]:
+    for future in futures:
+        yield from future.result()  # re-raises a worker's exception as itself
 
-    def __init__(self, cluster: Any, client: Any) -> None:
-        self.cluster, self.client = cluster, client
 
-    def __enter__(self) -> Any:
-        return self.client
-
-    def __exit__(self, *exc: object) -> None:
-        self.client.close()
-        self.cluster.close()
+def _close_all(*closables: Any) -> None:
+    for thing in closables:
+        thing.close()
 
 
 @cache
@@ -209,9 +261,15 @@ def worker_fingerprint() -> str:
     return code_fingerprint()
 
 
-def check_workers(found: dict[str, str]) -> None:
+def check_workers(found: dict[str, object]) -> None:
     """Every worker must run this very timeline, or the output could depend on the machine."""
     ours = code_fingerprint()
+    broken = {w: v for w, v in found.items() if not isinstance(v, str)}
+    if broken:  # client.run(on_error="return") hands back what a worker raised
+        raise ExecutorError(
+            f"Dask worker {min(broken)} cannot run timeline ({broken[min(broken)]}); "
+            f"install newstimeline=={__version__} on every worker"
+        )
     wrong = {w: v for w, v in sorted(found.items()) if v != ours}
     if wrong:
         listed = ", ".join(f"{w} has {v}" for w, v in wrong.items())
