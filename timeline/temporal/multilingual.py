@@ -28,6 +28,8 @@ from timeline.temporal.multilingual_rules import SPECS, Lang, compiled, lookup
 
 _VAGUE_DAYS = {"D": 7, "W": 42, "M": 183, "Y": 1826}  # how far "the coming weeks" reach
 _THIRD = {"START": 0, "MID": 1, "END": 2}
+_GRAIN = {"D": Granularity.DAY, "W": Granularity.WEEK, "M": Granularity.MONTH,
+          "Y": Granularity.YEAR}
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s)|\n")
 _HABITUAL = ("los", "les", "le")  # "los lunes", "le lundi": every Monday, not one
 _OPENERS = " \t\"'«»„“”\u2018\u2019\u201a\u2014\u2013-("  # may precede a sentence's first word
@@ -38,6 +40,9 @@ class _Ctx:
     text: str
     dct: date
     lang: Lang
+
+
+_Handler = Callable[[re.Match[str], _Ctx], Timex | None]
 
 
 def tag_multilingual(text: str, dct: date | datetime, lang: str) -> tuple[Timex, ...]:
@@ -58,9 +63,6 @@ def tag_multilingual(text: str, dct: date | datetime, lang: str) -> tuple[Timex,
         if all(t.end <= c.start or c.end <= t.start for c in chosen):
             chosen.append(t)
     return tuple(sorted(chosen, key=lambda t: t.start))
-
-
-# --- values ------------------------------------------------------------------------------------
 
 
 def _place(day: date, unit: str) -> tuple[str, Interval]:
@@ -85,10 +87,6 @@ def _narrow(interval: Interval, mod: str | None) -> Interval:
     return Interval(start, end)
 
 
-_GRAIN = {"D": Granularity.DAY, "W": Granularity.WEEK, "M": Granularity.MONTH,
-          "Y": Granularity.YEAR}
-
-
 def _shift(day: date, unit: str, n: int) -> date:
     if unit in ("D", "W"):
         return day + timedelta(days=n * (7 if unit == "W" else 1))
@@ -100,16 +98,15 @@ def _shift(day: date, unit: str, n: int) -> date:
 def _timex(m: re.Match[str], ctx: _Ctx, day: date, unit: str, *, relative: bool,
            mod: str | None = None, approximate: bool = False, pod: str | None = None) -> Timex:
     start, end = m.span("t") if "t" in m.re.groupindex and m["t"] else m.span()
-    anchor = Anchor(AnchorKind.DCT, ctx.dct.isoformat()) if relative else Anchor(
-        AnchorKind.ABSOLUTE)
+    anchor = (Anchor(AnchorKind.DCT, ctx.dct.isoformat()) if relative
+              else Anchor(AnchorKind.ABSOLUTE))
     value, interval = _place(day, unit)
     return Timex(start, end, ctx.text[start:end], TimexType.TIME if pod else TimexType.DATE,
                  value + (f"T{pod}" if pod else ""), anchor, _narrow(interval, mod),
                  Granularity.TIME if pod else _GRAIN[unit], approximate, mod)
 
 
-def _safe(handler: Callable[[re.Match[str], _Ctx], Timex | None]) -> Callable[
-        [re.Match[str], _Ctx], Timex | None]:
+def _safe(handler: _Handler) -> _Handler:
     """Dates out of the calendar's range ("31.02.2018", year 1 minus a day) tag nothing."""
     def run(m: re.Match[str], ctx: _Ctx) -> Timex | None:
         try:
@@ -167,9 +164,8 @@ def _previous_word(ctx: _Ctx, pos: int) -> str:
 
 @_safe
 def _numeric(m: re.Match[str], ctx: _Ctx) -> Timex:
-    if m["iy"]:
-        return _timex(m, ctx, date(int(m["iy"]), int(m["imo"]), int(m["id"])), "D", relative=False)
-    return _timex(m, ctx, date(int(m["y"]), int(m["mo"]), int(m["d"])), "D", relative=False)
+    y, mo, d = (m["iy"], m["imo"], m["id"]) if m["iy"] else (m["y"], m["mo"], m["d"])
+    return _timex(m, ctx, date(int(y), int(mo), int(d)), "D", relative=False)
 
 
 @_safe
@@ -280,7 +276,7 @@ def _vague(m: re.Match[str], ctx: _Ctx) -> Timex | None:
                  approximate=True)
 
 
-def _counted(direction: int) -> Callable[[re.Match[str], _Ctx], Timex | None]:
+def _counted(direction: int) -> _Handler:
     @_safe
     def handle(m: re.Match[str], ctx: _Ctx) -> Timex | None:
         if m["n"] is None and m["u"].lower() not in ctx.lang.spec.singular_units:
@@ -296,7 +292,7 @@ def _counted(direction: int) -> Callable[[re.Match[str], _Ctx], Timex | None]:
     return handle
 
 
-_HANDLERS: dict[str, Callable[[re.Match[str], _Ctx], Timex | None]] = {
+_HANDLERS: dict[str, _Handler] = {
     "numeric": _numeric, "date": _date, "month": _month, "year": _year, "weekday": _weekday,
     "dayword": _dayword, "thisday": _thisday, "relunit": _relunit, "vague": _vague,
     "ago": _counted(-1), "later": _counted(1),
