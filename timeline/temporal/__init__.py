@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from timeline.model import Timex, TimexType
+from timeline.model import AnchorKind, Timex, TimexType
 from timeline.temporal import absolute, quantities, relative
 from timeline.temporal.anchor import Context, Site
+from timeline.temporal.lexicon import APPROX_BEFORE
 from timeline.temporal.reading import Normalizer, to_timex
 from timeline.temporal.recognize import MASTER, Candidate, candidate_at
 
@@ -70,11 +71,18 @@ def _read(cand: Candidate, ctx: Context) -> Timex | None:
     reading = NORMALIZERS[cand.kind](cand.parts, site)
     if reading is None:
         return None
+    if reading.mod is None and site.prev_word().lower() in APPROX_BEFORE:
+        reading = replace(reading, mod="APPROX")  # "about four hours ago": "about" is not in the span
     return to_timex(reading, cand.start, cand.end, ctx.text)
 
 
 def _places_narrative(t: Timex) -> bool:
     """Whether later "the day before" / "a year earlier" should count from this timex."""
-    return t.type in (TimexType.DATE, TimexType.TIME) and t.interval is not None and (
-        not t.value.endswith("_REF")
+    # Dates placed from the narrative do not move it on: "a year earlier" twice in a row both
+    # count from the quarter being reported, not from each other.
+    return (
+        t.type in (TimexType.DATE, TimexType.TIME)
+        and t.interval is not None
+        and not t.value.endswith("_REF")
+        and t.anchor.kind is not AnchorKind.NARRATIVE
     )

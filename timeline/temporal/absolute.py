@@ -12,10 +12,12 @@ from functools import lru_cache
 
 import dateparser
 
-from timeline.model import TimexType
+from dataclasses import replace
+
+from timeline.model import Anchor, AnchorKind, TimexType
 from timeline.temporal.anchor import Site, year_for
 from timeline.temporal.lexicon import FIXED_HOLIDAYS, MODS, MONTHS, SEASONS
-from timeline.temporal.reading import ABSOLUTE, Reading
+from timeline.temporal.reading import ABSOLUTE, UNANCHORED, Reading
 from timeline.temporal.values import day_value, month_value, quarter_of, shift_quarter
 from timeline.temporal.holidays import moving_holiday
 
@@ -194,6 +196,18 @@ def quarter(p: dict[str, str], site: Site) -> Reading | None:
         y += 1
     explicit_year = "year" in p or "year0" in p
     anchor = ABSOLUTE if explicit_year else site.ctx.dct_anchor
+    reading = _quarter_value(p, site, y, ord_, unit, anchor, explicit_year)
+    surface = site.ctx.text[site.start : site.end]
+    if reading and det == "the" and re.search(r"\w-(?:fiscal-)?(?:quarter|half|period)$", surface):
+        # "the third-quarter loss": the article belongs to the noun, not to the timex
+        return replace(reading, start=site.start + 4)
+    return reading
+
+
+def _quarter_value(
+    p: dict[str, str], site: Site, y: int, ord_: str, unit: str, anchor: Anchor, explicit_year: bool
+) -> Reading | None:
+    dct = site.ctx.dct
     if unit == "half":
         n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "final": 2}.get(ord_)
         return Reading(DATE, f"{y}-H{n}", anchor) if n else None
@@ -204,23 +218,27 @@ def quarter(p: dict[str, str], site: Site) -> Reading | None:
     # Unnumbered: "the quarter", "the latest quarter", "the year-ago period" refer to the
     # quarter under discussion: the last one mentioned, else the last one completed.
     last = site.ctx.last
+    if ord_ in ("current",):
+        return Reading(DATE, f"{dct.year}-Q{quarter_of(dct)}", anchor)
+    if ord_ in ("next", "coming"):
+        qy, q = shift_quarter(dct.year, quarter_of(dct), 1)
+        return Reading(DATE, f"{qy}-Q{q}", anchor)
     if last is not None and re.fullmatch(r"\d{4}-Q[1-4]", last.value):
         qy, q = int(last.value[:4]), int(last.value[-1])
+        anchor = Anchor(AnchorKind.NARRATIVE, last.value, last.start)
     else:
         qy, q = shift_quarter(dct.year, quarter_of(dct), -1)
-    if ord_ in ("current",):
-        qy, q = dct.year, quarter_of(dct)
-    elif ord_ in ("next", "coming"):
-        qy, q = shift_quarter(dct.year, quarter_of(dct), 1)
-    elif ord_ in ("year-ago", "year-earlier", "year-before", "comparable"):
+    if ord_ in ("year-ago", "year-earlier", "year-before", "comparable"):
         qy -= 1
     elif ord_ in ("previous", "prior"):
         qy, q = shift_quarter(qy, q, -1)
-    return Reading(DATE, f"{qy}-Q{q}", site.ctx.dct_anchor)
+    return Reading(DATE, f"{qy}-Q{q}", anchor)
 
 
 def fiscal(p: dict[str, str], site: Site) -> Reading | None:
     rel, year = p.get("rel", "").lower(), p.get("year")
+    if not rel and not year and "the" in p and re.match(r"\s+(?:ended|ending)\b", site.after(8)):
+        return Reading(TimexType.DURATION, "P1Y", UNANCHORED)  # "the fiscal year ended June 30"
     if year:
         y = int(year) if len(year) == 4 else 1900 + int(year[1:]) if int(year[1:]) > 50 else 2000 + int(year[1:])
         return Reading(DATE, f"{y}", ABSOLUTE)

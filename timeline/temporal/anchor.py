@@ -23,19 +23,24 @@ class Tense(Enum):
 
 
 _CUES = re.compile(
-    r"\b(?:(?P<f>will|won't|shall|would|wouldn't|is\s+to|are\s+to|plans?\s+to|planning|planned|"
+    r"\b(?:(?P<f>will|won't|shall|is\s+to|are\s+to|plans?\s+to|planning|planned|"
     r"scheduled|expected|expects?|is\s+due|are\s+due|going\s+to|set\s+to|upcoming|hopes?\s+to|"
-    r"intends?\s+to|aims?\s+to|to\s+be\s+held|until|next|later|tomorrow|coming|may|might|"
-    r"should|could)|(?P<p>said|says|told|was|wasn't|were|had|did|didn't|ago|last|earlier|"
-    r"yesterday|announced|reported|[a-z]{3,}ed))\b|'ll\b",
+    r"intends?\s+to|aims?\s+to|to\s+be\s+held|next|tomorrow|coming)"
+    r"|(?P<w>would|until|later|as\s+(?:early|soon)\s+as)"
+    r"|(?P<p>said|says|told|was|wasn't|were|had|did|didn't|ago|last|earlier|been|since|"
+    r"yesterday|announced|reported|[a-z]{3,}ed))\b|(?P<ll>'ll)\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")
 _SENTENCE_START = re.compile(r"(?:[.!?][\"'”’)]*\s+|\n)(?=[\"“'‘(]*[A-Z0-9])")
 
 
-def tense(text: str, start: int, end: int) -> Tense:
-    """The tense of the clause around ``text[start:end]``, from the nearest cue word."""
+def tense(text: str, start: int, end: int, strong: bool = False) -> Tense:
+    """The tense of the clause around ``text[start:end]``, from the nearest cue word.
+
+    With ``strong``, only unmistakable future cues count ("will", "is to"), not "would" or
+    "until": a possessive ("Wednesday's ruling") is reported, hence past, unless plainly future.
+    """
     lo = max(0, start - 150)
     before = text[lo:start]
     sentence_breaks = list(_SENTENCE_START.finditer(before))
@@ -46,11 +51,15 @@ def tense(text: str, start: int, end: int) -> Tense:
     hi = stop.start() if stop else after_end
     best: tuple[int, Tense] | None = None
     for m in _CUES.finditer(text, lo, start):
+        if strong and m["w"]:
+            continue
         dist = start - m.end()
         kind = Tense.PAST if m["p"] else Tense.FUTURE
         if best is None or dist <= best[0]:
             best = (dist, kind)
     for m in _CUES.finditer(text, end, hi):
+        if strong and m["w"]:
+            continue
         dist = m.start() - end
         kind = Tense.PAST if m["p"] else Tense.FUTURE
         if best is None or dist < best[0]:
@@ -99,7 +108,8 @@ class Site:
         return words[-1] if words else ""
 
     def tense(self) -> Tense:
-        return tense(self.ctx.text, self.start, self.end)
+        possessive = self.ctx.text.startswith(("'s", "’s"), self.end)
+        return tense(self.ctx.text, self.start, self.end, strong=possessive)
 
 
 def weekday_date(dct: date, weekday: int, how: str) -> date:
@@ -136,4 +146,6 @@ def year_for(dct: date, month: int, day: int | None, t: Tense, rel: str | None) 
         return y - 1
     if t is Tense.FUTURE and gap < -62:
         return y + 1
+    if t is Tense.NONE and abs(gap) > 183:  # no cue: the nearest such date
+        return y - 1 if gap > 0 else y + 1
     return y

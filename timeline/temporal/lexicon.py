@@ -88,7 +88,7 @@ def _alt(words: object) -> str:
     return "(?:" + "|".join(w.replace(".", r"\.").replace(" ", r"\s+") for w in items) + ")"
 
 
-MONTH_FULL = _alt(w for w in MONTHS if len(w) > 3 and w != "sept")
+MONTH_FULL = _alt(w for w in MONTHS if (len(w) > 3 or w == "may") and w != "sept")
 MONTH_ABBR = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\."
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}|(?:jan|feb|aug|sept|oct|nov|dec)(?=\s+\d))"
 WEEKDAY = _alt(WEEKDAYS)
@@ -107,10 +107,12 @@ UNIT_PL = r"(?:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|
 UNIT = rf"(?:{UNIT_PL}|{UNIT_SG})"
 SEASON = _alt(SEASONS)
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+# TimeML keeps these inside the span; "about", "nearly" stay outside (see ``APPROX_BEFORE``).
 QUANT_MOD = (
-    r"(?:about|around|approximately|roughly|nearly|almost|less\s+than|more\s+than|at\s+least|"
-    r"up\s+to|no\s+more\s+than|just\s+over|just\s+under|over|under|some)"
+    r"(?:almost|less\s+than|more\s+than|at\s+least|up\s+to|no\s+more\s+than|just\s+over|"
+    r"just\s+under|over|under)"
 )
+APPROX_BEFORE = frozenset({"about", "approximately", "roughly", "nearly", "around", "some"})
 ZONE = r"(?:[ECMP][SD]T|GMT|UTC|Z)"
 HOLIDAY_NAMES = (
     list(FIXED_HOLIDAYS)

@@ -18,11 +18,9 @@ DURATION, SET, DATE = TimexType.DURATION, TimexType.SET, TimexType.DATE
 _FUTURE_REACH = {"D": (0, 10), "W": (0, 56), "M": (6, 0), "Y": (60, 0), "H": (0, 1), "Q": (9, 0),
                  "DE": (120, 0), "CE": (1200, 0), "S": (0, 1)}  # fmt: skip
 _BARE_PLURAL_AFTER = frozenset("for within over than took in lasted spent after".split())
-_AMOUNT_BEFORE = re.compile(
-    r"(?:\d|million|billion|thousand|hundred|dozen|percent|%|times|once|twice|cents?|"
-    r"dollars?|pounds?|yen|marks|francs|shares|tons|barrels|miles|people|visitors|cases|"
-    r"flights|trips|units|vehicles|cars)\W*$"
-)
+# "$1.76 a year", "twice a week", "hundreds of interviews a day": a rate, i.e. a SET.
+_AMOUNT_BEFORE = re.compile(r"(?:\d|million|billion|thousand|hundred|dozen|percent|%|once|twice|"
+                            r"[a-z]{3,}s)\W*$")
 
 
 def _norm(s: str | None) -> str:
@@ -37,6 +35,12 @@ def _unit(word: str) -> tuple[str, bool]:
 
 def duration_value(n: float | None, word: str) -> str:
     letter, clock = _unit(word)
+    if n is not None and letter in ("DE", "CE"):  # TimeML counts decades and centuries in years
+        n, letter = n * (10 if letter == "DE" else 100), "Y"
+    if n is not None and n != int(n) and letter in ("H", "M") and clock:
+        whole, part = int(n), round((n - int(n)) * 60)  # "5 1/2 hours" = PT5H30M
+        small = "M" if letter == "H" else "S"
+        return f"PT{whole}{letter}{part}{small}" if whole else f"PT{part}{small}"
     amount = "X" if n is None else (f"{n:g}" if n != int(n) else str(int(n)))
     if word.lower().startswith("weekend"):
         amount = "X" if n is None else str(int(2 * n))
@@ -68,7 +72,11 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
             return None
         if rel in ("coming", "next") and prev == "in" or rel == "coming" and det and prev == "in":
             return future_ref(site, letter)
-        return Reading(DURATION, duration_value(None, unit), UNANCHORED, mod=qmod)
+        if rel == "recent":
+            return Reading(DATE, "PAST_REF", site.ctx.dct_anchor)
+        # "over the years": TimeML leaves the article out of a bare plural
+        start = site.start + len(p["det"]) + 1 if det and not rel else None
+        return Reading(DURATION, duration_value(None, unit), UNANCHORED, mod=qmod, start=start)
     n = number_value(num)
     low = _norm(num)
     if unit.lower() == "second" and low in ("a", "an"):
@@ -79,10 +87,10 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
         site.before(25)
     ):
         return Reading(SET, duration_value(1, unit), UNANCHORED)  # "$1 billion a year"
-    if n is None and prev == "in" or low in ("a few", "few") and site.before(12).endswith(
-        ("in just ", "in only ", "in ")
-    ):
-        return future_ref(site, letter)
+    if p.get("suffix", "").strip(" -").lower() == "old":
+        return None  # "a 6-year-old boy" is an age
+    if n is None and re.search(r"\bin\s+(?:just\s+|only\s+)?$", site.before(14)):
+        return future_ref(site, letter)  # "in just a few weeks"
     if n is not None and prev == "in" and not det and not rel and site.tense() is Tense.FUTURE:
         return _in_n_units(n, letter, site)
     return Reading(DURATION, duration_value(n, unit), UNANCHORED, mod=qmod)
@@ -113,7 +121,10 @@ _SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quart
 
 def set_(p: dict[str, str], site: Site) -> Reading | None:
     if "adv" in p:
-        return Reading(SET, _ADVERBS[p["adv"].lower()], UNANCHORED)
+        adv = p["adv"].lower()
+        if adv == "quarterly" and re.match(r"\s+[a-z]", site.after(3)):
+            return None  # "its quarterly dividend": an attribute, not a recurrence
+        return Reading(SET, _ADVERBS[adv], UNANCHORED)
     q, unit = p["q"].lower(), p["unit"]
     word = unit.lower().rstrip(".")
     other = "other" in site.ctx.text[site.start : site.end].lower()

@@ -26,7 +26,8 @@ class Reading:
     freq: str | None = None
     interval: Interval | None = None
     granularity: Granularity | None = None
-    end: int | None = None  # a shorter span than the match, when trailing words are not part of it
+    start: int | None = None  # a shorter span than the match, when leading words are not part of it
+    end: int | None = None  # likewise for trailing words
 
 
 # A normalizer reads one candidate's captured parts at its site; None rejects the candidate.
@@ -34,6 +35,7 @@ Normalizer = Callable[[dict[str, str], Site], Reading | None]
 
 
 def to_timex(r: Reading, start: int, end: int, text: str) -> Timex:
+    start = r.start if r.start is not None else start
     end = r.end if r.end is not None else end
     interval, granularity = r.interval, r.granularity
     if r.type in (TimexType.DATE, TimexType.TIME) and interval is None:

@@ -31,7 +31,7 @@ from timeline.temporal.lexicon import (
 _S = r"\s+"
 _MOD_PRE = (
     r"(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
-    r"the\s+middle\s+of|end\s+of|the\s+early|the\s+late|the\s+mid)"
+    r"the\s+middle\s+of|end\s+of)"
 )
 _CLOCK_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _AMPM = r"(?:a\.m\.?|p\.m\.?|am(?!\w)|pm(?!\w)|o'clock)"
@@ -46,8 +46,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("numdate", r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![/\d])|\d{1,2}\.\d{1,2}\.\d{4}(?!\.\d)"),
     (
         "time",
-        rf"(?:(?P<qmod>about|around|approximately|roughly|shortly\s+(?:after|before)|"
-        rf"just\s+(?:after|before)){_S})?"
+        rf"(?:(?P<qmod>around){_S})?"
         rf"(?:(?P<hour>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>{_AMPM})"
         rf"|(?P<named>noon|midnight|midday|mid-?\s?afternoon|mid-?morning)"
         rf"|(?P<hourw>\d{{1,2}}|{_CLOCK_WORD}){_S}in{_S}the{_S}(?P<pod>morning|afternoon|evening))"
@@ -61,7 +60,7 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "quarter",
-        rf"(?:(?P<det>the|this{_S}year'?s|last{_S}year'?s|next{_S}year'?s|its|a|their){_S})?"
+        rf"(?:(?P<det>the|this{_S}year'?s|last{_S}year'?s|next{_S}year'?s|a){_S})?"
         rf"(?:(?P<year0>{YEAR4}){_S})?(?:(?P<fis0>fiscal){_S})?"
         r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|last|past|"
         r"previous|prior|year-ago|year-earlier|year-before|comparable|same|next|coming|recent|"
@@ -71,7 +70,7 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "fiscal",
-        rf"(?:(?:the{_S})?(?P<rel>current|last|next|this|previous|past|coming|new){_S})?"
+        rf"(?:(?P<the>the){_S})?(?:(?P<rel>current|last|next|this|previous|past|coming|new){_S})?"
         rf"(?:fiscal|FY)(?:{_S}year)?(?:{_S}?(?P<year>{YEAR4}|'\d\d))?",
     ),
     (
@@ -99,23 +98,23 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "weekday",
         rf"(?:(?P<pre>last|next|this|coming|this{_S}coming|this{_S}past|past|early|late|"
-        rf"earlier|later|the{_S}following|the{_S}previous|the{_S}next|"
+        rf"the{_S}following|the{_S}previous|the{_S}next|"
         rf"the{_S}day{_S}(?:before|after)(?:{_S}last)?){_S})?"
         rf"(?P<wd>{WEEKDAY})(?P<pl>s)?(?!\w)(?:{_S}(?P<pod>{PART_OF_DAY})s?)?",
     ),
     (
         "relday",
-        rf"(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning){_S})?"
+        rf"(?:(?P<mod>early|late|mid-?afternoon|mid-?morning){_S})?"
         r"(?P<rd>yesterday|today|tomorrow|tonight|overnight|the\s+day\s+before\s+yesterday|"
         r"the\s+day\s+after\s+tomorrow)(?!\w)(?:\s+(?P<pod>morning|afternoon|evening|night))?"
-        rf"|(?:(?P<mod2>early|late|earlier|later){_S})?(?P<this>this|last|tomorrow|yesterday)"
+        rf"|(?:(?P<mod2>early|late){_S})?(?P<this>this|last|tomorrow|yesterday)"
         rf"{_S}(?P<pod2>{PART_OF_DAY})",
     ),
     (
         "ago",
         rf"(?:(?P<qmod>{QUANT_MOD}){_S})?(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})"
-        rf"(?:{_S}or{_S}so)?{_S}(?P<dir>ago|earlier|later|from{_S}now|hence|before|after)"
-        r"(?![\w-])",
+        rf"(?:{_S}or{_S}so)?{_S}(?P<dir>ago|earlier|later|from{_S}now|hence|"
+        r"(?:before|after)(?=\s*[,.;:)]|\s*$))(?![\w-])",
     ),
     (
         "relunit",
@@ -137,7 +136,7 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "duration",
-        rf"(?:(?P<qmod>{QUANT_MOD}){_S})?(?:(?P<det>the|each{_S}of{_S}the|all{_S}of{_S}the){_S})?"
+        rf"(?:(?P<qmod>{QUANT_MOD}){_S}(?!the\b|past\b|last\b|next\b))?(?:(?P<det>the){_S})?"
         r"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|recent|"
         r"latest|initial|additional|further|another|more|early|ensuing|better\s+part\s+of\s+the)"
         rf"{_S})?(?:(?P<num>{NUMBER})(?:{_S}more)?[\s-]+)?(?P<unit>{UNIT})"
@@ -145,9 +144,9 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "ref",
-        r"(?P<w>right\s+now|now|currently|recently|the\s+past|the\s+future|the\s+present|"
-        r"the\s+near\s+future|soon|previously|formerly|nowadays|lately|presently|current|"
-        r"recent|later\s+on|these\s+days|in\s+the\s+past|at\s+present)(?!\w)",
+        r"(?P<w>now|currently|recently|the\s+past|the\s+future|the\s+present|"
+        r"the\s+near\s+future|(?<!as\s)soon(?!\s+as\b)|formerly|nowadays|lately|presently|"
+        r"current|recent|later\s+on|these\s+days|at\s+present)(?!\w)",
     ),
     (
         "year",

@@ -92,7 +92,8 @@ def weekday(p: dict[str, str], site: Site) -> Reading | None:
         d = weekday_date(dct, n, "next" if future else "prev")
     if pre in ("the day before", "the day after"):
         d += timedelta(days=-1 if pre == "the day before" else 1)
-    return Reading(TIME if pod else DATE, day_value(d) + pod, anchor, mod=mod)
+    # TimeBank types "Wednesday night" a DATE (its value carries the part of day).
+    return Reading(DATE, day_value(d) + pod, anchor, mod=mod)
 
 
 def _unit_value(d: date, unit: str) -> str:
@@ -134,6 +135,11 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
     rel, unit, after = _norm(p["rel"]), _norm(p["unit"]), _norm(p.get("after"))
     mod_word = _norm(p.get("mod"))
     mod = _mod(mod_word) if mod_word not in ("earlier", "later") else None
+    if rel == "the" and unit == "year" and not mod:
+        if re.match(r"\s+(?:ended|ending|to\s+date)\b", site.after(12)):
+            return Reading(TimexType.DURATION, "P1Y", UNANCHORED)  # "the year ended Sept. 30"
+        if site.prev_word().lower() == "for" and site.after(1) == ",":
+            return Reading(DATE, f"{site.ctx.dct.year}", site.ctx.dct_anchor)  # "For the year, ..."
     dct = site.ctx.dct
     step = {"before": -1, "earlier": -1, "after": 1, "later": 1}.get(after, 0)
     if rel in _NARR_REL or (rel == "the" and step) or rel == "the previous" and unit == "day":
@@ -147,7 +153,7 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
         if unit == "day" and rel not in ("the whole", "the full"):
             return None
         if rel in ("the past", "the last") and unit in ("decade", "century"):
-            return Reading(TimexType.DURATION, "P1" + UNITS[unit][0], UNANCHORED, end=_end(p, site))
+            return Reading(TimexType.DURATION, "P1" + UNITS[unit][0], UNANCHORED)
         anchor = site.ctx.dct_anchor
         n = _DCT_REL[rel]
         if unit == "weekend" and rel == "the":
@@ -168,10 +174,6 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
             cut = Interval(min(span.end, dct + timedelta(days=1)), span.end)
         return Reading(kind, value, anchor, interval=cut, granularity=found[1])
     return reading
-
-
-def _end(p: dict[str, str], site: Site) -> int | None:
-    return None
 
 
 def _dct_clock(site: Site) -> str | None:
