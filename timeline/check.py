@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -22,12 +23,14 @@ from timeline.model import AnchorKind, Article, Extraction, Timex, TimexType
 from timeline.write import check_output_folder
 
 # A weekday or a month named without a year: which one is meant depends on the reading.
-_AMBIGUOUS = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
-    r"|\b(?:january|february|march|april|may|june|july|august|september|october|november"
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_MONTH = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december)\b",
     re.I,
 )
+# Words (or a year) that say which one is meant.
+_QUALIFIED = re.compile(r"\b(?:last|next|this|coming|past|previous|ago|\d{4})\b", re.I)
 _VAGUE = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 _PATH_WITH_LINE = re.compile(r":\d+$")
 
@@ -90,17 +93,13 @@ def article_warnings(extraction: Extraction) -> list[str]:
         if _unplaced(timex):
             found.append(
                 f"{where(article, timex.start)}: could not place {timex.text!r} "
-                f"({timex.value}) on the calendar; add 'pin: {{{timex.text}: 2018-07-16}}' "
-                "to the front matter if it matters"
+                f"({timex.value}) on the calendar; if it matters, add "
+                f"'pin: {{{timex.text}: YYYY-MM-DD}}' to its front matter"
             )
-        elif _ambiguous(timex):
-            anchor = (
-                "the publication date" if timex.anchor.kind is AnchorKind.DCT
-                else f"the date mentioned before ({timex.anchor.value})"
-            )
+        elif (why := _ambiguity(timex, article.dct)) is not None:
             found.append(
                 f"{where(article, timex.start)}: read {timex.text!r} as {timex.value}, "
-                f"relative to {anchor}; pin it if that is wrong"
+                f"{why}; if wrong, add 'pin: {{{timex.text}: YYYY-MM-DD}}' to its front matter"
             )
     if not extraction.events:
         found.append(f"{where(article, 0)}: no dated sentence; it will not be on the timeline")
@@ -115,12 +114,24 @@ def _unplaced(timex: Timex) -> bool:
     )
 
 
-def _ambiguous(timex: Timex) -> bool:
-    return (
-        timex.anchor.kind in (AnchorKind.DCT, AnchorKind.NARRATIVE)
-        and timex.interval is not None
-        and _AMBIGUOUS.search(timex.text) is not None
-    )
+def _ambiguity(timex: Timex, dct: date) -> str | None:
+    """Why a bare weekday or month could be read otherwise, or None if it hardly could:
+    a weekday read as the publication day itself (or a week away) or as a coming one (from
+    the tense), a month read in another year than the article's."""
+    if timex.anchor.kind is not AnchorKind.DCT or timex.interval is None:
+        return None
+    if _QUALIFIED.search(timex.text):
+        return None
+    day = timex.interval.start
+    if _WEEKDAY.search(timex.text):
+        if day == dct:
+            return "the day of publication itself, not a week before or after"
+        if day > dct:
+            return "the coming one, from the tense of the sentence"
+        return None
+    if _MONTH.search(timex.text) and day.year != dct.year:
+        return f"in {day.year}, not in the year of publication ({dct.year})"
+    return None
 
 
 def where(article: Article, offset: int) -> str:

@@ -1,14 +1,24 @@
-"""The ``timeline`` command: a thin click layer over ``timeline.api``."""
+"""The ``timeline`` command: a thin click layer over the library.
+
+Every command reads ``timeline.toml`` (or ``--config``), lets the flags that were given
+override it, and calls one library function. Problems the user can fix come back as
+``TimelineError`` and are shown as one line with exit code 1; bad usage exits 2.
+"""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from timeline import __version__, api
-from timeline.config import CONFIG_FILE, load_config
+from timeline.config import CONFIG_FILE, Config, load_config
 from timeline.errors import TimelineError
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class _Group(click.Group):
@@ -27,17 +37,220 @@ def main() -> None:
     """Turn a folder of news articles into a dated, merged, cited timeline site."""
 
 
-@main.command()
-@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Folder to write the site to.")
-@click.option(
-    "-c", "--config", "config_path", type=click.Path(path_type=Path), default=Path(CONFIG_FILE),
-    show_default=True, help="Configuration file (used if it exists).",
+def _site_options(command: F) -> F:
+    """Options shared by build, serve and check: where the articles and settings are."""
+    for option in reversed([
+        click.argument("sources", nargs=-1, type=click.Path(path_type=Path)),
+        click.option(
+            "-c", "--config", "config_path", type=click.Path(exists=True, dir_okay=False,
+            path_type=Path), help=f"Configuration file  [default: {CONFIG_FILE}, if it exists]",
+        ),
+        click.option("--drafts", is_flag=True, default=None,
+                     help="Include articles marked 'draft: true'."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _config(config_path: Path | None, sources: Sequence[Path], **overrides: Any) -> Config:
+    """The config file's settings, overridden by the flags that were given."""
+    return load_config(
+        config_path or Path(CONFIG_FILE),
+        sources=[str(s) for s in sources] or None,
+        **overrides,
+    )
+
+
+def _cache(cfg: Config, use_cache: bool) -> Path | None:
+    return Path(cfg.cache) if use_cache else None
+
+
+_cache_option = click.option(
+    "--cache/--no-cache", "use_cache", default=True, show_default=True,
+    help="Reuse the extraction of unchanged articles (kept in the 'cache' folder).",
 )
+_jobs_options = [
+    click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+                 help="Articles extracted in parallel processes; 0: one per CPU."),
+    click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
+                 show_default=True, help="Where extraction runs: this machine, or Dask."),
+    click.option("--scheduler", metavar="ADDRESS",
+                 help="Dask scheduler (tcp://host:8786); without it a local cluster is used."),
+]
+
+
+def _with_jobs(command: F) -> F:
+    for option in reversed(_jobs_options):
+        command = option(command)
+    return command
+
+
+def _open_mapper(jobs: int, executor: str, scheduler: str | None) -> Any:
+    from timeline.executors import default_jobs, open_mapper
+
+    return open_mapper(jobs or default_jobs(), executor, scheduler)
+
+
+class _Progress:
+    """click's progress bar on stderr: only on a terminal, and only when there is work."""
+
+    def __init__(self, show: bool) -> None:
+        self.show = show
+        self.bar: Any = None
+        self.done = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.show:
+            return
+        if self.bar is None:
+            if done >= total:
+                return
+            self.bar = click.progressbar(length=total, label="Extracting", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@main.command()
+@_site_options
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the site to  [default: 'output' of the config]")
+@click.option("--base-url", help="URL the site will be published at, e.g. https://example.org/.")
+@click.option("--clean", is_flag=True, help="Empty the cache first: extract every article anew.")
+@_cache_option
+@_with_jobs
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
-def build(sources: tuple[Path, ...], output: Path | None, config_path: Path, quiet: bool) -> None:
-    """Build the site from SOURCES (folders or files of articles; default: seeds/)."""
-    cfg = load_config(config_path)
-    result = api.build_site(list(sources) or None, output, cfg)
+@click.option("-v", "--verbose", is_flag=True, help="Also list warnings, cache use and files.")
+def build(
+    sources: tuple[Path, ...], config_path: Path | None, drafts: bool | None,
+    output: Path | None, base_url: str | None, clean: bool, use_cache: bool, jobs: int,
+    executor: str, scheduler: str | None, quiet: bool, verbose: bool,
+) -> None:
+    """Build the site from SOURCES (folders or files of articles; default: the config's
+    sources, else seeds/) into the output folder, replacing it whole."""
+    cfg = _config(config_path, sources, output=str(output) if output else None,
+                  base_url=base_url, drafts=drafts)
+    progress = _Progress(show=not quiet and sys.stderr.isatty())
+    try:
+        with _open_mapper(jobs, executor, scheduler) as mapper:
+            result = api.build_site(
+                None, None, cfg, cache=_cache(cfg, use_cache), clean=clean, mapper=mapper,
+                progress=progress,
+            )
+    finally:
+        progress.close()
+    if verbose:
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        click.echo(
+            f"{result.cached} of {result.articles} articles from the cache; files: "
+            f"{result.write.written} written, {result.write.unchanged} unchanged, "
+            f"{result.write.removed} removed", err=True,
+        )
     if not quiet:
         click.echo(result.summary(), err=True)
+
+
+@main.command()
+@_site_options
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+              help="The output folder a build would use (checked against the sources).")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@_cache_option
+def check(
+    sources: tuple[Path, ...], config_path: Path | None, drafts: bool | None,
+    output: Path | None, strict: bool, use_cache: bool,
+) -> None:
+    """Check the config and SOURCES without writing anything: list errors (unreadable
+    articles, missing dates, clashing slugs) and warnings (dates that could not be placed,
+    ambiguous ones and the reading chosen). Exit 1 on errors (and warnings with --strict)."""
+    from timeline.check import check_site
+
+    cfg = _config(config_path, sources, output=str(output) if output else None, drafts=drafts)
+    report = check_site(None, None, cfg, cache=_cache(cfg, use_cache))
+    for error in report.errors:
+        click.echo(f"error: {error}")
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}")
+    click.echo(report.summary(), err=True)
+    if report.errors or (strict and report.warnings):
+        sys.exit(1)
+
+
+@main.command()
+@_site_options
+@click.option("-a", "--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (the default is reachable from this machine only).")
+@click.option("-p", "--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on; 0: any free port.")
+@_with_jobs
+def serve(
+    sources: tuple[Path, ...], config_path: Path | None, drafts: bool | None, host: str,
+    port: int, jobs: int, executor: str, scheduler: str | None,
+) -> None:
+    """Preview the site at http://HOST:PORT/, rebuilding it when an article, template or the
+    config changes, and reloading the page in the browser. Nothing is written to the output
+    folder; the preview is built in a temporary one."""
+    from timeline.serve import PreviewServer
+
+    config_file = (config_path or Path(CONFIG_FILE)).resolve()
+    first = _config(config_path, sources, drafts=drafts)
+    roots = [Path(s).resolve() for s in first.sources]
+    templates = Path(first.templates).resolve() if first.templates else None
+    with _open_mapper(jobs, executor, scheduler) as mapper:
+
+        def rebuild(site: Path, url: str) -> object:
+            cfg = _config(config_path, sources, base_url=url, drafts=drafts)
+            return api.build_site(None, site, cfg, cache=Path(cfg.cache), mapper=mapper)
+
+        def relevant(path: Path) -> bool:
+            from timeline.load import SOURCE_SUFFIXES
+
+            if path == config_file or (templates and path.is_relative_to(templates)):
+                return True
+            return path.suffix.lower() in SOURCE_SUFFIXES and any(
+                path.is_relative_to(r) and not any(
+                    p.startswith((".", "_")) for p in path.relative_to(r).parts)
+                for r in roots
+            )
+
+        watched = [*roots, *([templates] if templates else []), config_file]
+        server = PreviewServer(
+            rebuild, watched, host=host, port=port, relevant=relevant,
+            log=lambda line: click.echo(line, err=True),
+        )
+        server.start()
+        click.echo(f"Serving {server.url} (Ctrl+C to stop)", err=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            click.echo("Stopped", err=True)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--title", help="The site's title  [default: from the folder's name]")
+def new(folder: Path, title: str | None) -> None:
+    """Create a new site in FOLDER: a timeline.toml, a sample article, a templates folder
+    for your overrides and a README of next steps."""
+    from timeline.scaffold import create_site
+
+    create_site(folder, title)
+    click.echo(f"Created {folder}; next: cd {folder} && timeline serve", err=True)
+
+
+@main.command()
+@click.option("-c", "--config", "config_path", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help=f"Configuration file  [default: {CONFIG_FILE}, if it exists]")
+def clean(config_path: Path | None) -> None:
+    """Delete the extraction cache (the config's 'cache' folder): the next build extracts
+    every article anew. The built site is left alone."""
+    from timeline.cache import ExtractionCache
+
+    cfg = load_config(config_path or Path(CONFIG_FILE))
+    removed = ExtractionCache(Path(cfg.cache)).clear()
+    click.echo(f"{'Removed' if removed else 'No cache at'} {cfg.cache}", err=True)
