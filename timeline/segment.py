@@ -27,31 +27,46 @@ class Sentence:
 
 # Words that end in a period without ending a sentence in news copy.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms messrs dr sen sens rep reps gov gen col lt sgt capt adm cmdr prof st jr sr rev
-    hon pres sec atty supt insp amb rt inc corp co ltd llc bros dept univ ave blvd rd mt ft no
-    nos vs etc al approx est fig p pp vol ed eds ph
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
-    mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
+    [
+        "mr", "mrs", "ms", "messrs", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "col", "lt",
+        "sgt", "capt", "adm", "cmdr", "prof", "st", "jr", "sr", "rev", "hon", "pres", "sec", "atty",
+        "supt", "insp", "amb", "rt", "inc", "corp", "co", "ltd", "llc", "bros", "dept", "univ",
+        "ave", "blvd", "rd", "mt", "ft", "no", "nos", "vs", "etc", "al", "approx", "est", "fig",
+        "p", "pp", "vol", "ed", "eds", "ph", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+        "sat", "sun", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
+        "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
+        "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo"
+    ]
 )
 
 # Capitalized words that may follow "a.m."/"p.m." inside the same sentence.
 _AFTER_CLOCK = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight
-    et est edt ct cst cdt mt mst mdt pt pst pdt gmt bst utc cet cest local eastern central pacific
-    mountain moscow washington london""".split()
+    [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+        "tomorrow", "yesterday", "tonight", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst",
+        "mdt", "pt", "pst", "pdt", "gmt", "bst", "utc", "cet", "cest", "local", "eastern",
+        "central", "pacific", "mountain", "moscow", "washington", "london"
+    ]
 )
 
 # Closed-class words that open sentences: after a dotted acronym ("D.C.") they mean a new one.
 _OPENERS = frozenset(
-    """the a an he she it they we i you his her its their our this that these those there but
-    and so yet or if when while after before as in on at for with by from to of however
-    meanwhile still then now later earlier also some many most no none one two all both each
-    mr mrs ms dr""".split()
+    [
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their",
+        "our", "this", "that", "these", "those", "there", "but", "and", "so", "yet", "or", "if",
+        "when", "while", "after", "before", "as", "in", "on", "at", "for", "with", "by", "from",
+        "to", "of", "however", "meanwhile", "still", "then", "now", "later", "earlier", "also",
+        "some", "many", "most", "no", "none", "one", "two", "all", "both", "each", "mr", "mrs",
+        "ms", "dr"
+    ]
 )
 
 _SPEECH_VERBS = frozenset(
-    "said says wrote writes asked asks added adds told tweeted replied shouted continued".split()
+    [
+        "said", "says", "wrote", "writes", "asked", "asks", "added", "adds", "told", "tweeted",
+        "replied", "shouted", "continued"
+    ]
 )
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s*[\"'“‘`(\[]?[A-Z0-9])")

@@ -1,0 +1,172 @@
+"""Choose which expression dates a sentence's main action, and which date embedded events.
+
+"Putin insisted on Monday that Russia never interfered in 2016": Monday dates the insisting,
+2016 dates an embedded event (the interference). Without a parser we find the *embedded
+regions* of a sentence by the surface cues news copy uses, and an expression inside one of
+them dates an embedded event:
+
+- quoted speech: “In just a few weeks, I will take my own trip…”;
+- the complement of a reporting verb: said / announced / insisted … [that | he | will …] — the
+  region starts at the complementizer or at the clause's subject or auxiliary, so adjuncts of
+  the verb itself ("said at the press conference on Monday that …") stay in the main clause;
+- subordinate clauses: despite / although / because / after / before / since / until / while
+  … (up to the next comma when the sentence opens with one, else to the end); "since 2016" and
+  "after Monday", where the expression follows at once, are phrases, not clauses;
+- relative clauses: ", who …," and ", which …,";
+- a year or date modifying a noun after a determiner: "the 2016 election".
+
+The main expression is the first one outside every region. Possessives ("Monday's op-ed")
+date the main action: news copy writes "Paul wrote in Monday's op-ed" for a Monday event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from timeline.model import Timex
+
+_QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|``.*?(?:''|$)")
+_REPORTING = (
+    r"said|says|say|announced|announces|announce|insisted|insists|argued|argues|believes|"
+    r"believed|believe|thinks|thought|wrote|writes|claimed|claims|denied|denies|told|tells|"
+    r"added|adds|warned|warns|noted|notes|stated|states|acknowledged|admitted|predicted|"
+    r"predicts|promised|promises|vowed|vows|pledged|pledges|confirmed|confirms|reported|"
+    r"reports|tweeted|suggested|suggests|explained|testified|alleged|alleges|hoped|hopes|"
+    r"expects|expected|fears|feared|knew|accepted|accepts|revealed|disclosed|indicated|"
+    r"signaled|signalled|concluded|estimated|estimates|decided|agreed|asserted|asserts|"
+    r"maintained|maintains|recalled|conceded|boasted|complained|stressed"
+)
+_REPORTING_VERB = re.compile(rf"\b(?:{_REPORTING})\b")
+_COMPLEMENT_START = re.compile(
+    r"\b(?:that|whether|if|how|why|what|he|she|it|they|we|i|you|there|his|her|their|its|"
+    r"will|would|could|should|may|might|can|had|has|have|was|were|is|are|did|does)\b",
+    re.I,
+)
+_SUBORDINATOR = re.compile(
+    r"\b(?:despite|although|though|because|after|before|since|until|while|whereas|once)\b", re.I
+)
+_RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"^\s*[a-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """One expression of a sentence and the clause it dates."""
+
+    timex: Timex
+    kind: str  # "" for the main clause, else the embedding: quote, report, sub, rel, np
+    clause_start: int  # absolute offsets of the clause whose tense tells the status
+    clause_end: int
+
+    @property
+    def embedded(self) -> bool:
+        return bool(self.kind)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceDating:
+    main: Dated | None
+    background: tuple[Dated, ...]
+    main_clause: tuple[int, int]  # the main clause, for the tense of an undated main event
+
+
+
+Region = tuple[int, int, str]  # start, end, kind: quote | report | sub | rel
+
+
+def regions(text: str) -> list[Region]:
+    """Embedded regions of a sentence, as offsets into ``text``, with their kind."""
+    quotes = [(m.start(), m.end(), "quote") for m in _QUOTE.finditer(text)]
+    relative = []
+    for m in _RELATIVE.finditer(text):
+        comma = text.find(",", m.end())
+        relative.append((m.start(), comma if comma != -1 else len(text), "rel"))
+    found = quotes + relative
+
+    def quoted(pos: int) -> bool:
+        return any(s <= pos < e for s, e, _ in quotes)
+
+    for verb in _REPORTING_VERB.finditer(text):
+        if quoted(verb.start()):
+            continue
+        start = _COMPLEMENT_START.search(text, verb.end())
+        if start is None:
+            continue
+        inside = [e for s, e, _ in relative if s <= verb.start() < e]
+        end = inside[0] if inside else len(text)
+        if start.start() < end:
+            found.append((start.start(), end, "report"))
+    for sub in _SUBORDINATOR.finditer(text):
+        if quoted(sub.start()):
+            continue
+        if text[: sub.start()].strip() in {"", "—", "-"}:
+            comma = text.find(",", sub.end())
+            found.append((sub.start(), comma if comma != -1 else len(text), "sub"))
+        else:
+            found.append((sub.start(), len(text), "sub"))
+    return sorted(found)
+
+
+def _phrase_not_clause(text: str, timex_start: int) -> bool:
+    """"since 2016", "after Monday": the expression right after a subordinator is a phrase."""
+    before = text[:timex_start].rstrip()
+    return bool(re.search(r"\b(?:after|before|since|until|once)$", before, re.I))
+
+
+def _embedding(text: str, start: int, end: int, found: list[Region]) -> Region | None:
+    """The innermost region that makes the expression date an embedded event, if any."""
+    if _DETERMINER_BEFORE.search(text[:start]) and _NOUN_AFTER.match(text[end:]) and (
+        text[start:end].isdigit()
+    ):
+        return (start, end, "np")  # "the 2016 election"
+    holding = [r for r in found if r[0] <= start < r[1]]
+    if not holding:
+        return None
+    if all(kind == "sub" for _, _, kind in holding) and _phrase_not_clause(text, start):
+        return None
+    return max(holding, key=lambda r: r[0])
+
+
+def date_sentence(text: str, offset: int, timexes: Sequence[Timex]) -> SentenceDating:
+    """Split a sentence's placeable expressions into its main one and background ones.
+
+    ``text`` is the sentence, ``offset`` where it starts in the article, ``timexes`` the
+    placeable expressions inside it in text order (absolute offsets).
+    """
+    found = regions(text)
+    first_region = min((s for s, _, _ in found), default=len(text))
+    dated: list[Dated] = []
+    for t in timexes:
+        start, end = t.start - offset, t.end - offset
+        region = _embedding(text, start, end, found)
+        if region is None:
+            c_start, c_end, kind = 0, (first_region if start < first_region else len(text)), ""
+        else:
+            c_start, c_end, kind = region if region[2] != "np" else (0, len(text), "np")
+        dated.append(Dated(t, kind, offset + c_start, offset + max(c_end, end)))
+    main = next((d for d in dated if not d.embedded), None)
+    rest = [d for d in dated if d is not main and not _same_time(d, main)]
+    # Reported content first: with no main date, it is what the sentence is about.
+    rest.sort(key=lambda d: d.kind not in {"quote", "report"})
+    return SentenceDating(main, _distinct(tuple(rest)), (offset, offset + first_region))
+
+
+def _same_time(d: Dated, main: Dated | None) -> bool:
+    """An expression inside the main one's interval ("Monday … at 2 p.m.") adds no event."""
+    if main is None:
+        return False
+    a, b = d.timex.interval, main.timex.interval
+    return a is not None and b is not None and b.days == 1 and b.start <= a.start <= b.end
+
+
+def _distinct(items: tuple[Dated, ...]) -> tuple[Dated, ...]:
+    seen: set[str] = set()
+    out = []
+    for d in items:
+        if d.timex.value not in seen:
+            seen.add(d.timex.value)
+            out.append(d)
+    return tuple(out)

@@ -1,0 +1,237 @@
+"""A light, dependency-free finder of the people and organizations a sentence names.
+
+Good enough to filter a timeline by person, not a full NER: no model to download, no spaCy in
+core. What counts as a person's name:
+
+- a capitalized sequence after a title ("Sen. Rand Paul", "Russian President Vladimir Putin",
+  "President Trump");
+- a sequence of two to four capitalized words whose last word the article also uses on its own
+  ("Rod Rosenstein" … "Rosenstein said"), or whose first word is a common given name;
+- a lone surname of a person the article named in full ("Paul" → "Rand Paul").
+
+Organizations are capitalized sequences ending in a known suffix ("Justice Department",
+"Politico Magazine", "Democratic National Committee") and all-capital acronyms ("GRU", "BP").
+Months, weekdays, sentence openers like "The" and place names ("Windsor Castle") are neither.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_TITLES = frozenset(
+    [
+        "president", "vice", "deputy", "attorney", "general", "secretary", "sen", "senator",
+        "senators", "rep", "representative", "gov", "governor", "mayor", "speaker", "leader",
+        "minister", "prime", "chancellor", "director", "judge", "justice", "chief", "officer",
+        "adviser", "advisor", "counsel", "dr", "mr", "mrs", "ms", "king", "queen", "prince",
+        "princess", "pope", "majority", "minority", "press", "special", "sergeant", "lt", "gen",
+        "adm", "col", "capt", "ambassador", "commissioner", "chairman", "chairwoman", "chair",
+        "former", "acting", "first", "lady", "foreign", "interior", "state", "defense", "treasury",
+        "homeland", "security", "national", "intelligence", "coast", "guard", "ceo", "coo", "cfo",
+        "senate", "house", "cabinet"
+    ]
+)
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish|ean|can|ic|i)$")
+_ORG_SUFFIXES = frozenset(
+    [
+        "department", "committee", "agency", "council", "party", "magazine", "news", "commission",
+        "court", "congress", "senate", "house", "administration", "ministry", "office", "bank",
+        "inc", "corp", "co", "ltd", "llc", "plc", "group", "association", "university", "institute",
+        "times", "post", "journal", "service", "bureau", "forum", "organization", "organisation",
+        "union", "nations", "company", "corporation", "network", "foundation", "fund", "guard",
+        "board", "authority", "police", "army", "navy", "force", "forces", "reserve", "exchange"
+    ]
+)
+_PLACE_SUFFIXES = frozenset(
+    [
+        "palace", "castle", "square", "street", "avenue", "park", "river", "sea", "ocean", "gulf",
+        "island", "islands", "mountain", "mountains", "county", "city", "state", "states", "valley",
+        "coast", "bay", "airport", "station", "hall", "center", "centre", "hotel", "cup", "summit",
+        "games", "resort", "kingdom", "republic"
+    ]
+)
+_FUNCTION_WORDS = frozenset(
+    [
+        "the", "a", "an", "in", "on", "at", "for", "and", "but", "or", "if", "as", "of", "to", "by",
+        "from", "with", "this", "that", "these", "those", "there", "when", "while", "after",
+        "before", "since", "during", "also", "for"
+    ]
+)
+_NOT_NAMES = frozenset(
+    [
+        "the", "a", "an", "in", "on", "at", "for", "and", "but", "or", "if", "as", "of", "to", "by",
+        "from", "with", "this", "that", "these", "those", "there", "it", "its", "he", "she", "they",
+        "we", "i", "you", "his", "her", "their", "our", "my", "when", "while", "after", "before",
+        "since", "during", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "today", "tomorrow", "yesterday", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "spring", "summer",
+        "autumn", "fall", "winter", "north", "south", "east", "west", "new", "old", "world",
+        "united", "great", "grand", "supreme", "federal", "democratic", "republican", "democrats",
+        "republicans", "americans", "asked", "according", "however", "meanwhile", "earlier",
+        "later", "god", "internet", "twitter", "facebook", "islamic", "christian", "muslim"
+    ]
+)
+_ACRONYM_STOP = frozenset(
+    [
+        "US", "UK", "EU", "USA", "UAE", "AP", "AM", "PM", "ET", "EST", "EDT", "GMT", "UTC", "TV",
+        "OK", "II", "III", "IV", "CEO", "COO", "CFO", "RSS", "PDF", "LRB", "RRB"
+    ]
+)
+# All-capital words in quotes are shouting, not acronyms: "GREAT confidence in MY people".
+_COMMON_WORDS = frozenset(
+    [
+        "a", "i", "my", "me", "we", "us", "no", "so", "go", "do", "be", "he", "it", "is", "in",
+        "on", "at", "an", "or", "of", "to", "up", "not", "all", "and", "the", "you", "yes", "big",
+        "new", "now", "bad", "sad", "fake", "news", "very", "true", "total", "great", "never",
+        "ever", "must", "will", "can", "get"
+    ]
+)
+_GIVEN_NAMES = frozenset(
+    [
+        "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
+        "charles", "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan",
+        "jessica", "sarah", "karen", "nancy", "lisa", "donald", "mike", "mitch", "chuck", "paul",
+        "rand", "hillary", "bill", "barack", "joe", "kamala", "nancy", "george", "ted", "marco",
+        "bernie", "elizabeth", "vladimir", "sergey", "sergei", "dmitry", "theresa", "boris",
+        "angela", "emmanuel", "xi", "kim", "jong", "dan", "fiona", "rod", "sarah", "lindsey",
+        "adam", "jeff", "tony", "tom", "ben", "sam", "anna", "maria", "peter", "andrew", "mark",
+        "steve", "steven", "kevin", "brian", "jim", "tim", "matt", "chris", "christopher", "daniel",
+        "alex", "alexander"
+    ]
+)
+
+_PLACES = frozenset(
+    [
+        "Russia", "Moscow", "America", "Washington", "China", "Beijing", "Britain", "London",
+        "England", "France", "Paris", "Germany", "Berlin", "Japan", "Tokyo", "India", "Iran",
+        "Tehran", "Iraq", "Syria", "Israel", "Ukraine", "Kiev", "Kyiv", "Europe", "Brussels",
+        "Canada", "Mexico", "Brazil", "Turkey", "Ankara", "Egypt", "Cairo", "Italy", "Rome",
+        "Spain", "Madrid", "Finland", "Helsinki", "Korea", "Pyongyang", "Seoul", "Pakistan",
+        "Afghanistan", "Kabul", "Haiti", "Venezuela", "Cuba", "NATO", "Congress", "Kremlin",
+        "Pentagon", "Beijing", "Taiwan", "Australia", "Canberra", "Poland", "Greece", "Athens",
+        "Gaza", "Lebanon", "Jerusalem", "Libya", "Saudi", "Qatar", "Yemen", "Scotland", "Ireland",
+        "Dublin", "Vatican", "Texas", "California", "Florida", "Louisiana", "Alabama",
+        "Mississippi", "Ohio", "Georgia", "Virginia", "Kentucky"
+    ]
+)
+_SPEAKER = re.compile(
+    r"(?<![A-Z][\w.]\s)\b([A-Z][a-z]+)(?:’s|'s)?\s+(?:said|says|wrote|writes|told|tweeted|added"
+    r"|argued|insisted|announced|asked|replied)\b"
+)
+_WORD = r"[A-Z][\w'’-]*\.?"
+_SEQUENCE = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|of|de|van|von|bin|al-\w+))*")
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    people: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()
+
+
+def _clean(word: str) -> str:
+    return word.rstrip(".").replace("’", "'").removesuffix("'s")
+
+
+def _split_title(words: list[str]) -> tuple[bool, list[str]]:
+    """Strip leading titles and nationality adjectives; say whether a title was there."""
+    titled = False
+    while len(words) > 1 and words[0].lower() in _FUNCTION_WORDS:
+        words = words[1:]
+    while len(words) > 1 and (
+        words[0].lower() in _TITLES or words[0] == "of" or _NATIONALITY.match(words[0])
+    ):
+        titled = titled or _clean(words[0]).lower() in _TITLES
+        words = words[1:]
+    return titled, words
+
+
+def _candidates(text: str) -> list[tuple[int, list[str]]]:
+    out = []
+    for m in _SEQUENCE.finditer(text):
+        words = [_clean(w) for w in m.group().split()]
+        while words and words[-1] in {"of", "de", "van", "von", "bin"}:
+            words.pop()
+        out.append((m.start(), words))
+    return out
+
+
+def known_people(sentences: Iterable[str]) -> tuple[str, ...]:
+    """Full names of the people an article names: the context for ``find_names``."""
+    sentences = list(sentences)
+    runs = [
+        _split_title(words) for s in sentences for _, words in _candidates(s)
+        if _kind(words) != "org"
+    ]
+    alone = {rest[0] for _, rest in runs if len(rest) == 1}
+    # "Trump said", "Paul wrote": a lone name that speaks is a person (unless it is a place).
+    speakers = {
+        m.group(1) for s in sentences for m in _SPEAKER.finditer(s)
+        if m.group(1).lower() not in _NOT_NAMES and m.group(1) not in _PLACES
+    }
+    people: dict[str, None] = dict.fromkeys(sorted(speakers))
+    # Titled names first, so that "Vladimir Putin" claims "Putin" before "Meet Putin" can.
+    for titled, rest in sorted(runs, key=lambda run: not run[0]):
+        if not 1 <= len(rest) <= 4 or _kind(rest) != "person":
+            continue
+        surnames = {name.split()[-1] for name in people}
+        if len(rest) == 1:
+            if titled and rest[0] not in surnames and rest[0].lower() not in _TITLES:
+                people[rest[0]] = None
+        elif titled or rest[0].lower() in _GIVEN_NAMES or (
+            rest[-1] in alone and rest[-1] not in surnames
+        ):
+            people[" ".join(rest)] = None
+    # A lone "Trump" after "President Trump" is kept only if no full name ends in it.
+    full = {name.split()[-1] for name in people if " " in name}
+    return tuple(name for name in people if " " in name or name not in full)
+
+
+def _kind(words: list[str]) -> str:
+    last = words[-1].lower()
+    if last in _ORG_SUFFIXES:
+        return "org"
+    if last in _PLACE_SUFFIXES or words[0].lower() in _NOT_NAMES:
+        return "place"
+    if any(w.lower() in _NOT_NAMES or w.isupper() for w in words):
+        return "other"
+    return "person"
+
+
+def find_names(sentence: str, known: tuple[str, ...] = ()) -> Names:
+    """People and organizations named in ``sentence``, in order of first mention.
+
+    ``known`` holds the article's full names (``known_people``), so that "Paul" is "Rand Paul".
+    """
+    by_surname = {name.split()[-1]: name for name in known}
+    people: dict[str, None] = {}
+    orgs: dict[str, None] = {}
+    for _, words in _candidates(sentence):
+        if _kind(words) == "org" and len(words) > 1:
+            orgs[" ".join(words).removeprefix("The ")] = None
+            continue
+        titled, rest = _split_title(words)
+        if not rest:
+            continue
+        full = " ".join(rest)
+        if _kind(rest) == "org" and len(rest) > 1:
+            orgs[full] = None
+        elif full in known:
+            people[full] = None
+        elif len(rest) == 1 and (rest[0] in by_surname or titled) and (
+            rest[0].lower() not in _NOT_NAMES
+        ):
+            people[by_surname.get(rest[0], rest[0])] = None
+        elif titled and _kind(rest) == "person" and len(rest) <= 4:
+            people[full] = None
+        else:  # "Trump and Putin": lone surnames inside a longer capitalized run
+            for word in rest:
+                if word in by_surname:
+                    people[by_surname[word]] = None
+    for acronym in _ACRONYM.findall(sentence):
+        if acronym not in _ACRONYM_STOP and acronym.lower() not in _COMMON_WORDS:
+            orgs[acronym] = None
+    return Names(tuple(people), tuple(orgs))

@@ -1,0 +1,80 @@
+"""Narrative anchors: an undated sentence that refers back to a dated event takes its date.
+
+"Trump and Putin met on Monday … Putin at the press conference insisted …": once a sentence
+dates a *press conference* (an event noun near a date expression), a later sentence of the same
+article that names *the* press conference (definite: the / that / this) is dated by it, and its
+citation is marked inferred. Only event nouns count (meeting, summit, hearing, vote, …): a
+sentence that names no dated event makes no event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from timeline.model import Granularity, Timex
+
+_EVENT_NOUNS = (
+    "press conference|news conference|conference|meeting|summit|hearing|vote|election|speech|"
+    "interview|op-ed|visit|trip|talks|session|rally|debate|ceremony|announcement|testimony|"
+    "indictment|attack|explosion|blast|earthquake|quake|crash|storm|hurricane|protest|"
+    "referendum|trial|verdict|ruling|sentencing|arrest|raid|strike|funeral|inauguration|launch|"
+    "lunch|dinner|briefing|statement|deal|agreement|treaty|phone call|call|operation|shooting|"
+    "bombing|blowout|collapse|resignation|appearance|tweet|decision|report|announcement|match|"
+    "final|game|election|campaign|parade|flight|landing|sale|merger|bankruptcy|shutdown"
+)
+_NOUN_SET = frozenset(_EVENT_NOUNS.split("|"))
+# Lowercase only: "March" and "Summit Avenue" are not event nouns.
+_NOUN = re.compile(rf"\b(?:{_EVENT_NOUNS})s?\b")
+_DEFINITE = re.compile(
+    rf"\b(?i:the|that|this|those|these)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{_EVENT_NOUNS})s?\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchored:
+    """An event noun of the article and the expression that dated it."""
+
+    noun: str
+    timex: Timex
+    sentence_index: int
+
+
+def day_of(timex: Timex) -> Timex:
+    """A clock time as its day: "the march" after "at 5 p.m." happened that day, not at 5."""
+    if timex.granularity is not Granularity.TIME:
+        return timex
+    return replace(timex, value=timex.value[:10], granularity=Granularity.DAY)
+
+
+def _key(noun: str) -> str:
+    noun = noun.lower()
+    if noun.endswith("s") and noun[:-1] in _NOUN_SET:
+        noun = noun[:-1]
+    return "conference" if noun.endswith("conference") else noun
+
+
+def event_nouns(sentence: str, offset: int, timexes: list[Timex], index: int) -> list[Anchored]:
+    """Event nouns of a dated sentence, each with the expression nearest to it."""
+    found = []
+    for m in _NOUN.finditer(sentence):
+        where = offset + m.start()
+        nearest = min(timexes, key=lambda t: (abs(t.start - where), t.start))
+        found.append(Anchored(_key(m.group()), day_of(nearest), index))
+    return found
+
+
+def refer_back(
+    sentence: str, known: dict[str, Anchored], dated_spans: Sequence[tuple[int, int]] = ()
+) -> Anchored | None:
+    """The dated event an undated sentence refers to by a definite noun phrase, if any.
+
+    A phrase that holds its own expression ("the 2016 election") is dated by it instead."""
+    for m in _DEFINITE.finditer(sentence):
+        if any(s < m.end() and m.start() < e for s, e in dated_spans):
+            continue
+        anchored = known.get(_key(m.group("noun")))
+        if anchored is not None:
+            return anchored
+    return None
