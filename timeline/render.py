@@ -1,4 +1,9 @@
-"""Render the site: a Timeline → ``{relative path: content}``. Nothing here touches the output."""
+"""Render the site: a Timeline → ``{relative path: content}``. Nothing here touches the output.
+
+Every page links relatively (``root`` is the way back to the top), so the site works from any
+folder, under any sub-path, and from ``file://``; absolute URLs (``config.base_url``) appear only
+where a format needs them: the feed, the sitemap, the calendar and the embed snippet.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,25 @@ from pathlib import Path
 
 from jinja2 import (
     ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape,
-)
+)  # fmt: skip
 
 from timeline import __version__
 from timeline.config import Config
+from timeline.dates_display import (
+    bare_date, day_long, day_medium, display_date, machine_date, timex_resolution,
+)  # fmt: skip
 from timeline.errors import TimelineError
+from timeline.export_feeds import render_atom, render_sitemap
+from timeline.export_ical import render_ical
 from timeline.export_json import render_timeline_json
-from timeline.model import Timeline
+from timeline.export_timelinejs import render_timelinejs
+from timeline.links import Links, embed_snippet
+from timeline.model import Event, Timeline
+from timeline.pages import PAGE_BUDGET, group, in_display_order, page_path, split, topics
+from timeline.render_article import render_article
 
 Site = Mapping[str, str | bytes]
+EMBED_LIMIT = 60  # events shown by the embed widgets before they link to the full timeline
 
 
 def default_theme_dir() -> Path:
@@ -45,6 +60,14 @@ def make_environment(user_templates: Path | None) -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["generator_version"] = __version__
+    env.filters.update(
+        display_date=display_date,
+        bare_date=bare_date,
+        machine_date=machine_date,
+        day_long=day_long,
+        day_medium=day_medium,
+        resolution=timex_resolution,
+    )
     return env
 
 
@@ -60,16 +83,118 @@ def static_files(user_templates: Path | None) -> dict[str, bytes]:
     return files
 
 
+def root_of(path: str) -> str:
+    """The relative way from a page back to the top of the site."""
+    return "../" * path.count("/")
+
+
+class _Renderer:
+    """Renders pages with the context every template shares."""
+
+    def __init__(self, timeline: Timeline, cfg: Config, env: Environment, links: Links) -> None:
+        self.env, self.links = env, links
+        self.shared = {"timeline": timeline, "config": cfg, "base": cfg.base_url, "links": links}
+        self.macros = env.get_template("_event.html").module
+
+    def page(self, template: str, path: str, **context: object) -> str:
+        return self.env.get_template(template).render(
+            self.shared, root=root_of(path), path=path, **context
+        )
+
+    def event_size(self, event: Event) -> int:
+        """Bytes of one event's markup: what decides where long timelines are cut."""
+        return len(str(self.macros.event_item(event, "../../", self.links)).encode("utf-8"))
+
+
+def _event_pages(
+    events: list[Event], folder: str, r: _Renderer, by_year: bool = False
+) -> dict[str, list[Event]]:
+    """Pages of a list of events, each under the size budget, named by ``page_path``."""
+    runs = split(events, r.event_size, PAGE_BUDGET, by_year=by_year)
+    if not by_year:
+        return {page_path(folder, n): run for n, run in enumerate(runs, 1)}
+    pages: dict[str, list[Event]] = {}
+    for run in runs:
+        year_folder = f"{folder}/{run[0].when.interval.start.year:04d}"
+        n = sum(1 for p in pages if p.startswith(year_folder + "/")) + 1
+        pages[page_path(year_folder, n)] = run
+    return pages
+
+
+def _pager(paths: list[str]) -> list[tuple[str, str]]:
+    """(path, label) of each page of one list, for the numbered page navigation."""
+    return [(p, str(n)) for n, p in enumerate(paths, 1)]
+
+
 def render_site(timeline: Timeline, cfg: Config, env: Environment) -> dict[str, str | bytes]:
     """Every file of the site, rendered in memory."""
-    context = {"timeline": timeline, "config": cfg, "base": cfg.base_url}
-    site: dict[str, str | bytes] = {
-        "index.html": env.get_template("index.html").render(context, root="./"),
-        "timeline.json": render_timeline_json(timeline),
-    }
+    people = topics(timeline, "people", lambda e: e.people)
+    tags = topics(timeline, "tags", lambda e: e.tags)
+    ordered = in_display_order(timeline.events)
+    probe = _Renderer(timeline, cfg, env, Links.empty(people, tags))
+    fits = sum(probe.event_size(e) for e in ordered) <= PAGE_BUDGET
+    main_pages = (
+        {"index.html": ordered} if fits else _event_pages(ordered, "years", probe, by_year=True)
+    )
+    links = Links.build(timeline, main_pages, people, tags)
+    r = _Renderer(timeline, cfg, env, links)
+    site: dict[str, str | bytes] = {}
+
+    year_pages = {p: evs for p, evs in main_pages.items() if p != "index.html"}
+    by_year: dict[int, list[str]] = {}
+    for path, evs in year_pages.items():
+        by_year.setdefault(evs[0].when.interval.start.year, []).append(path)
+    year_links = [
+        (year, paths[0], sum(len(main_pages[p]) for p in paths)) for year, paths in by_year.items()
+    ]
+    site["index.html"] = r.page(
+        "index.html", "index.html", years=group(ordered) if fits else (), year_links=year_links,
+        all_events=ordered,
+    )  # fmt: skip
+    for year, paths in by_year.items():
+        for n, path in enumerate(paths, 1):
+            evs = main_pages[path]
+            site[path] = r.page(
+                "events.html", path, heading=str(year), years=group(evs), events=evs,
+                pager=_pager(paths), number=n, kind="year",
+            )  # fmt: skip
+
+    for kind, found in (("people", people), ("tags", tags)):
+        site[f"{kind}/index.html"] = r.page("topics.html", f"{kind}/index.html", kind=kind,
+                                            topics=found)  # fmt: skip
+        for topic in found:
+            pages = _event_pages(in_display_order(topic.events), f"{kind}/{topic.slug}", r)
+            paths = list(pages)
+            for n, (path, evs) in enumerate(pages.items(), 1):
+                site[path] = r.page(
+                    "events.html", path, heading=topic.name, years=group(evs), events=evs,
+                    pager=_pager(paths), number=n, kind=kind,
+                )  # fmt: skip
+
     for tagged in timeline.articles:
-        page = f"articles/{tagged.article.slug}/index.html"
-        site[page] = env.get_template("article.html").render(
-            context, tagged=tagged, root="../../"
-        )
+        path = f"articles/{links.article_folder(tagged.article.slug)}/index.html"
+        site[path] = render_article(r.page, path, tagged, timeline, links)
+
+    site["about/index.html"] = r.page(
+        "about.html", "about/index.html", snippet=embed_snippet(cfg.base_url, timeline.title)
+    )
+    shown = _embed_events(timeline)
+    site["embed/index.html"] = r.page("embed.html", "embed/index.html", events=shown)
+    site["embed/fragment.html"] = r.page("fragment.html", "embed/fragment.html", events=shown)
+
+    site["timeline.json"] = render_timeline_json(timeline)
+    site["timelinejs.json"] = render_timelinejs(timeline, cfg.base_url, links)
+    site["timeline.ics"] = render_ical(timeline, cfg.base_url, links)
+    site["feed.xml"] = render_atom(timeline, cfg.base_url, links)
+    pages = sorted(p for p in site if p.endswith(".html") and p != "embed/fragment.html")
+    site["sitemap.xml"] = render_sitemap(pages, timeline, cfg.base_url)
     return site
+
+
+def _embed_events(timeline: Timeline) -> tuple[Event, ...]:
+    """All events if few; otherwise those of the key dates (then the earliest), in order."""
+    if len(timeline.events) <= EMBED_LIMIT:
+        return timeline.events
+    keyed = {i for k in timeline.key_dates for i in k.event_ids}
+    chosen = [e for e in timeline.events if e.id in keyed][:EMBED_LIMIT]
+    return tuple(chosen or timeline.events[:EMBED_LIMIT])

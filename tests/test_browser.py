@@ -1,0 +1,231 @@
+"""The site in a real headless Chromium: what a page *does*, which no string comparison shows.
+
+Skipped when chromium or chromedriver is missing, except under CI (``CI`` set), where a missing
+browser fails the run instead of passing it silently. Set ``TIMELINE_SCREENSHOTS`` to a folder
+(e.g. docs/screenshots) to save the screenshots the README shows.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from timeline.config import Config
+from timeline.links import embed_snippet
+from timeline.write import write_site
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+SITE_PATH = "/news/helsinki/"  # served under a sub-path, as a real site would be
+
+
+def _require_browser() -> None:
+    missing = [p for p in (CHROMIUM, CHROMEDRIVER) if not Path(p).is_file()]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI: browser tests need {', '.join(missing)}")
+        pytest.skip(f"needs {', '.join(missing)}")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """An HTTP server on a free port of 127.0.0.1, serving a folder that will hold the site."""
+    root = tmp_path_factory.mktemp("www")
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", root
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def site_url(server: tuple[str, Path]) -> str:
+    """The fixture site built for its URL, plus a blog post in another folder embedding it."""
+    from conftest import make_site_timeline, render_fixture_site
+
+    origin, root = server
+    base = origin + SITE_PATH
+    timeline = make_site_timeline()
+    write_site(render_fixture_site(timeline, Config(title=timeline.title, base_url=base)),
+               root / SITE_PATH.strip("/"))
+    blog = root / "blog"
+    blog.mkdir()
+    (blog / "post.html").write_text(
+        "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>A blog post</title></head>"
+        "<body><h1>My post</h1><p>Before the timeline.</p>"
+        + str(embed_snippet(base, timeline.title))
+        + "<p id=after>After the timeline.</p></body></html>",
+        "utf-8",
+    )
+    return base
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[object]:
+    _require_browser()
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="timeline-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--no-first-run", "--disable-dev-shm-usage", f"--user-data-dir={profile}",
+                "--window-size=1280,900", "--force-color-profile=srgb", "--hide-scrollbars"):
+        options.add_argument(arg)
+    # An explicit driver path: selenium-manager is never asked to download anything.
+    browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    browser.set_page_load_timeout(30)
+    try:
+        yield browser
+    finally:
+        browser.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _screenshot(driver, name: str, width: int, height: int, mobile: bool) -> None:  # type: ignore[no-untyped-def]
+    folder = os.environ.get("TIMELINE_SCREENSHOTS")
+    if not folder:
+        return
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 2 if mobile else 1, "mobile": mobile,
+    })  # fmt: skip
+    try:
+        driver.save_screenshot(str(Path(folder) / f"{name}-{width}.png"))
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _visible_events(driver) -> list[str]:  # type: ignore[no-untyped-def]
+    return driver.execute_script(
+        "return [...document.querySelectorAll('#timeline .event')]"
+        ".filter(e => e.offsetParent !== null).map(e => e.id)"
+    )
+
+
+def test_timeline_lists_events_in_order(driver, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    driver.get(site_url + "index.html")
+    starts = driver.execute_script(
+        "return [...document.querySelectorAll('#timeline .event')].map(e => e.dataset.start)"
+    )
+    assert len(starts) == 10
+    years = [s[:4] for s in starts]
+    assert years == sorted(years)
+    days = driver.execute_script(
+        "return [...document.querySelectorAll('.day-heading time')].map(t => t.dateTime)"
+    )
+    assert days == sorted(days) and "2018-07-16" in days
+    # the filter bar is script-enhanced: shown only because the script ran
+    assert driver.find_element("id", "filters").is_displayed()
+    for width, mobile in ((1280, False), (390, True)):
+        _screenshot(driver, "timeline", width, 900 if not mobile else 844, mobile)
+
+
+def test_filters_narrow_the_timeline(driver, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.support.ui import Select
+
+    driver.get(site_url + "index.html")
+    assert len(_visible_events(driver)) == 10
+    Select(driver.find_element("id", "f-person")).select_by_visible_text("Vladimir Putin")
+    assert sorted(_visible_events(driver)) == ["e-emeet", "e-esept", "e-eweeks"]
+    assert "3 of 10" in driver.find_element("id", "f-count").text
+    # a year with nothing left is hidden with its heading
+    assert not driver.find_element("id", "y2016").is_displayed()
+    driver.find_element("css selector", 'input[name="status"][value="expected"]').click()
+    assert sorted(_visible_events(driver)) == ["e-emeet", "e-esept"]
+    Select(driver.find_element("id", "f-person")).select_by_index(0)
+    driver.find_element("css selector", 'input[name="status"][value="expected"]').click()
+    box = driver.find_element("id", "f-q")
+    box.send_keys("vienna")
+    assert _visible_events(driver) == ["e-esept"]
+    assert "q=vienna" in driver.current_url  # the filter is shareable
+
+
+def test_jump_to_date_focuses_the_first_event_on_or_after_it(driver, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    driver.get(site_url + "index.html")
+    driver.execute_script(
+        "const f = document.getElementById('f-date'); f.value = '2018-09-01';"
+        "f.dispatchEvent(new Event('change', {bubbles: true}));"
+    )
+    assert driver.switch_to.active_element.get_attribute("id") == "e-esept"
+
+
+def test_evidence_highlight_shows_its_resolution_on_focus(driver, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.keys import Keys
+
+    driver.get(site_url + "articles/helsinki-summit/index.html")
+    tip = "return getComputedStyle(arguments[0], '::after').content"
+    mark = driver.find_element("id", "t-91")  # "The day before": a narrative anchor
+    assert driver.execute_script(tip, mark) in ("none", "normal", "")
+    # reach it with the keyboard: Tab from the top until it has focus
+    body = driver.find_element("tag name", "body")
+    body.send_keys(Keys.TAB)
+    for _ in range(40):
+        if driver.switch_to.active_element.get_attribute("id") == "t-91":
+            break
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+    assert driver.switch_to.active_element.get_attribute("id") == "t-91"
+    shown = driver.execute_script(tip, mark)
+    assert "Sunday, July 15, 2018" in shown and "earlier in the text" in shown
+    # the tooltip is actually on screen, not clipped away
+    width = driver.execute_script(
+        "return parseFloat(getComputedStyle(arguments[0], '::after').width)", mark
+    )
+    assert width > 50
+    # and the description is there for screen readers too
+    described = driver.find_element("id", mark.get_attribute("aria-describedby"))
+    assert "July 15, 2018" in described.get_attribute("textContent")
+    for width_px, mobile in ((1280, False), (390, True)):
+        _screenshot(driver, "evidence", width_px, 900 if not mobile else 844, mobile)
+
+
+def test_event_and_sentence_link_both_ways(driver, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    driver.get(site_url + "index.html")
+    cite = driver.find_element("css selector", "#e-esept a.cite")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", cite)
+    cite.click()
+    assert driver.current_url.endswith("articles/vienna-talks/index.html#s-0")
+    sentence = driver.find_element("id", "s-0")
+    assert "September 18, 2018" in sentence.text
+    back = driver.find_element("css selector", "a.to-event[href$='#e-esept']")
+    driver.execute_script("arguments[0].click()", back)
+    assert driver.current_url.endswith("index.html#e-esept")
+
+
+def test_embed_resizes_inside_an_iframe_on_another_folder(driver, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    origin = site_url[: -len(SITE_PATH)]
+    driver.get(origin + "/blog/post.html")
+    frame = driver.find_element("css selector", "iframe[data-timeline-embed]")
+    initial = frame.size["height"]
+    WebDriverWait(driver, 10).until(lambda d: frame.size["height"] != initial)
+    driver.switch_to.frame(frame)
+    content = driver.execute_script(
+        "return Math.ceil(document.documentElement.getBoundingClientRect().height)"
+    )
+    items = len(driver.find_elements("css selector", ".embed-events .event"))
+    driver.switch_to.default_content()
+    assert items == 10
+    assert abs(frame.size["height"] - content) <= 2  # fits its content: no inner scroll bar
+    assert content > initial  # ten events are taller than the default height

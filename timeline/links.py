@@ -1,0 +1,104 @@
+"""Where each thing lives on the site, and how a page links to it (relative to its ``root``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from hashlib import sha1
+from urllib.parse import quote
+
+from markupsafe import Markup, escape
+from slugify import slugify
+
+from timeline.model import Event, Timeline
+from timeline.pages import Topic
+
+_SAFE_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,99}")
+
+
+def safe_folder(slug: str) -> str:
+    """A folder name that cannot leave its parent, whatever the article's slug says."""
+    if _SAFE_SEGMENT.fullmatch(slug) and ".." not in slug:
+        return slug
+    return (slugify(slug, max_length=60) or "article") + "-" + sha1(slug.encode()).hexdigest()[:8]
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    homes: Mapping[str, str]  # event id → its page on the main timeline
+    people: Mapping[str, str]  # name → slug
+    tags: Mapping[str, str]
+    folders: Mapping[str, str]  # article slug → its folder under articles/
+    events: Mapping[str, Event]
+
+    @classmethod
+    def empty(cls, people: Sequence[Topic], tags: Sequence[Topic]) -> Links:
+        """Links good enough to measure pages with, before the pages are decided."""
+        return cls({}, {t.name: t.slug for t in people}, {t.name: t.slug for t in tags}, {}, {})
+
+    @classmethod
+    def build(
+        cls,
+        timeline: Timeline,
+        pages: Mapping[str, Sequence[Event]],
+        people: Sequence[Topic],
+        tags: Sequence[Topic],
+    ) -> Links:
+        return cls(
+            homes={e.id: path for path, events in pages.items() for e in events},
+            people={t.name: t.slug for t in people},
+            tags={t.name: t.slug for t in tags},
+            folders={t.article.slug: safe_folder(t.article.slug) for t in timeline.articles},
+            events={e.id: e for e in timeline.events},
+        )
+
+    def event_path(self, event_id: str) -> str:
+        return f"{self.homes.get(event_id, 'index.html')}#e-{quote(event_id)}"
+
+    def event(self, event_id: str, root: str) -> str:
+        return root + self.event_path(event_id)
+
+    def article_folder(self, slug: str) -> str:
+        return self.folders.get(slug) or safe_folder(slug)
+
+    def article(self, slug: str, root: str, anchor: str = "") -> str:
+        return f"{root}articles/{quote(self.article_folder(slug))}/index.html" + (
+            f"#{anchor}" if anchor else ""
+        )
+
+    def person(self, name: str, root: str) -> str:
+        return f"{root}people/{quote(self.people.get(name, 'index'))}/index.html"
+
+    def tag(self, name: str, root: str) -> str:
+        return f"{root}tags/{quote(self.tags.get(name, 'index'))}/index.html"
+
+    def slug_of(self, kind: str, name: str) -> str:
+        return (self.people if kind == "people" else self.tags).get(name, "")
+
+    def choices(self, events: Sequence[Event], kind: str) -> list[tuple[str, str]]:
+        """(slug, name) of the people or tags of some events, by name: a filter's options."""
+        names = {n for e in events for n in (e.people if kind == "people" else e.tags)}
+        found = [(self.slug_of(kind, n), n) for n in names if self.slug_of(kind, n)]
+        return sorted(found, key=lambda c: (c[1].casefold(), c[1]))
+
+    def lookup(self, event_id: str | None) -> Event | None:
+        return self.events.get(event_id) if event_id else None
+
+
+def absolute(base_url: str, path: str) -> str:
+    """``base_url`` + a site path; ``index.html`` is dropped, as servers add it back."""
+    if path.endswith("index.html"):
+        path = path[: -len("index.html")]
+    return base_url + path
+
+
+def embed_snippet(base_url: str, title: str) -> Markup:
+    """The copy-paste HTML for a blog: the iframe, and the script that fits it to its content."""
+    src = escape(absolute(base_url, "embed/index.html"))
+    script = escape(base_url + "static/embed.js")
+    return Markup(
+        f'<iframe src="{src}" title="{escape(title)}" data-timeline-embed loading="lazy"\n'
+        f'        style="width: 100%; height: 32rem; border: 0;"></iframe>\n'
+        f'<script src="{script}" async></script>'
+    )
