@@ -17,6 +17,7 @@ from timeline.config import Config
 from timeline.extract import extract_events
 from timeline.load import load_articles
 from timeline.model import Article, Extraction, TaggedArticle, Timeline
+from timeline.overrides import apply_pins
 from timeline.render import make_environment, render_site, static_files
 from timeline.temporal import tag
 from timeline.write import WriteReport, check_output_folder, write_site
@@ -48,7 +49,7 @@ def tag_article(article: Article) -> TaggedArticle:
 def extract_article(article: Article) -> Extraction:
     """The per-article stage: tag, resolve and extract events. Pure and picklable, so a
     cache or an executor (processes, a Dask cluster) can run it anywhere."""
-    tagged = tag_article(article)
+    tagged = apply_pins(tag_article(article))
     return Extraction(tagged, extract_events(tagged))
 
 

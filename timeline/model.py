@@ -173,6 +173,8 @@ class Citation:
     timex: Timex | None  # None when the date was inferred from the narrative
     confidence: float  # 0..1, how sure the resolution of the date is
     inferred: bool = False  # dated from an earlier sentence rather than its own expression
+    sentence_index: int = 0  # the sentence's position in the article: 0 is the lead
+    inferred_from: Timex | None = None  # for inferred citations: the earlier expression used
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +205,9 @@ class Event:
     group: str | None = None
     fulfils: str | None = None  # id of the expected event this one turned out to be
     fulfilled_by: str | None = None  # id of the event that happened as this one expected
+    link: str | None = None  # hand-made events: a URL to read more
+    media_credit: str | None = None
+    display_date: str | None = None  # hand-made events: how to show the date ("Summer 2018")
 
 
 @dataclass(frozen=True, slots=True)
