@@ -79,7 +79,8 @@ def mdy(p: dict[str, str], site: Site) -> Reading | None:
     if year:
         d = _safe_date(int(year), month, _day(day))
         return Reading(DATE, day_value(d), ABSOLUTE) if d else None
-    y = year_for(site.ctx.dct, month, _day(day), site.tense(), None)
+    rel = p["rel"].lower() if "rel" in p else None
+    y = year_for(site.ctx.dct, month, _day(day), site.tense(), rel)
     d = _safe_date(y, month, _day(day))
     return Reading(DATE, day_value(d), site.ctx.dct_anchor) if d else None
 
@@ -151,7 +152,7 @@ def season(p: dict[str, str], site: Site) -> Reading | None:
     starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     y = dct.year
     if rel in ("last", "past", "this past"):
-        y = y if starts + 2 < dct.month else y - 1
+        y -= 1  # TimeBank: "last spring" said in October is the year before's
     elif rel in ("next", "coming"):
         y = y if starts > dct.month else y + 1
     return Reading(DATE, f"{y}-{code}", site.ctx.dct_anchor, mod=mod)
@@ -184,13 +185,15 @@ def quarter(p: dict[str, str], site: Site) -> Reading | None:
     unit = p["unit"].lower()
     det = " ".join(p.get("det", "").lower().split())
     ord_ = p.get("ord", "").lower()
+    if not ord_ and "ago" in p:
+        ord_ = "year-ago"  # "the year-ago period"
     if det == "a" or (not ord_ and "year0" not in p and not (det == "the" and unit != "half")):
         return None
     if unit == "period" and not (ord_ or "year0" in p) or ord_ in ("fiscal",) and not det:
         return None
     dct = site.ctx.dct
     y = int(p.get("year") or p.get("year0") or dct.year)
-    if det.startswith("last year") or p.get("rel", "").lower() == "last":
+    if det.startswith("last year") or p.get("rel", "").lower() == "last" or "ago" in p:
         y -= 1
     elif det.startswith("next year") or p.get("rel", "").lower() == "next":
         y += 1
@@ -209,10 +212,14 @@ def _quarter_value(
 ) -> Reading | None:
     dct = site.ctx.dct
     if unit == "half":
-        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "final": 2}.get(ord_)
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "final": 2, "last": 2}.get(ord_)
         return Reading(DATE, f"{y}-H{n}", anchor) if n else None
     if ord_ in _ORD or ord_ == "final":
         return Reading(DATE, f"{y}-Q{_ORD.get(ord_, 4)}", anchor)
+    if explicit_year and not ord_ and "year" not in p:
+        # "the 1988 quarter": that year's instance of the quarter under discussion
+        _, q = _discussed_quarter(site)
+        return Reading(DATE, f"{y}-Q{q}", anchor)
     if explicit_year and not ord_:
         return Reading(DATE, f"{y}", anchor)
     # Unnumbered: "the quarter", "the latest quarter", "the year-ago period" refer to the
@@ -223,16 +230,22 @@ def _quarter_value(
     if ord_ in ("next", "coming"):
         qy, q = shift_quarter(dct.year, quarter_of(dct), 1)
         return Reading(DATE, f"{qy}-Q{q}", anchor)
+    qy, q = _discussed_quarter(site)
     if last is not None and re.fullmatch(r"\d{4}-Q[1-4]", last.value):
-        qy, q = int(last.value[:4]), int(last.value[-1])
         anchor = Anchor(AnchorKind.NARRATIVE, last.value, last.start)
-    else:
-        qy, q = shift_quarter(dct.year, quarter_of(dct), -1)
     if ord_ in ("year-ago", "year-earlier", "year-before", "comparable"):
         qy -= 1
     elif ord_ in ("previous", "prior"):
         qy, q = shift_quarter(qy, q, -1)
     return Reading(DATE, f"{qy}-Q{q}", anchor)
+
+
+def _discussed_quarter(site: Site) -> tuple[int, int]:
+    """The quarter a report is about: the last one mentioned, else the last one completed."""
+    last = site.ctx.last
+    if last is not None and re.fullmatch(r"\d{4}-Q[1-4]", last.value):
+        return int(last.value[:4]), int(last.value[-1])
+    return shift_quarter(site.ctx.dct.year, quarter_of(site.ctx.dct), -1)
 
 
 def fiscal(p: dict[str, str], site: Site) -> Reading | None:

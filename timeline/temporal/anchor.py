@@ -25,10 +25,11 @@ class Tense(Enum):
 _CUES = re.compile(
     r"\b(?:(?P<f>will|won't|shall|is\s+to|are\s+to|plans?\s+to|planning|planned|"
     r"scheduled|expected|expects?|is\s+due|are\s+due|going\s+to|set\s+to|upcoming|hopes?\s+to|"
+    r"effective|payable|starting|beginning|"
     r"intends?\s+to|aims?\s+to|to\s+be\s+held|next|tomorrow|coming)"
     r"|(?P<w>would|until|later|as\s+(?:early|soon)\s+as)"
     r"|(?P<p>said|says|told|was|wasn't|were|had|did|didn't|ago|last|earlier|been|since|"
-    r"yesterday|announced|reported|[a-z]{3,}ed))\b|(?P<ll>'ll)\b",
+    r"yesterday|announced|reported)|(?P<ed>[a-z]{3,}(?<!hundr)(?<!e)ed))\b|(?P<ll>'ll)\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")
@@ -51,17 +52,17 @@ def tense(text: str, start: int, end: int, strong: bool = False) -> Tense:
     hi = stop.start() if stop else after_end
     best: tuple[int, Tense] | None = None
     for m in _CUES.finditer(text, lo, start):
-        if strong and m["w"]:
-            continue
+        if strong and m["w"] or m["ed"] and not m["ed"].islower():
+            continue  # "United" is not a verb
         dist = start - m.end()
-        kind = Tense.PAST if m["p"] else Tense.FUTURE
+        kind = Tense.PAST if m["p"] or m["ed"] else Tense.FUTURE
         if best is None or dist <= best[0]:
             best = (dist, kind)
     for m in _CUES.finditer(text, end, hi):
-        if strong and m["w"]:
+        if strong and m["w"] or m["ed"] and not m["ed"].islower():
             continue
         dist = m.start() - end
-        kind = Tense.PAST if m["p"] else Tense.FUTURE
+        kind = Tense.PAST if m["p"] or m["ed"] else Tense.FUTURE
         if best is None or dist < best[0]:
             best = (dist, kind)
         break
@@ -135,7 +136,8 @@ def year_for(dct: date, month: int, day: int | None, t: Tense, rel: str | None) 
     """
     y = dct.year
     if rel in ("last", "past", "this past"):
-        return y if (month, day or 0) < (dct.month, dct.day if day else 0) else y - 1
+        # TimeBank: "last May" is last year's unless it is well behind us this year
+        return y if month < dct.month - 1 else y - 1
     if rel in ("next", "coming", "this coming"):
         return y if (month, day or 99) > (dct.month, dct.day if day else 0) else y + 1
     if rel == "this":

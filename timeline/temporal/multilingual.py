@@ -1,16 +1,16 @@
 """Temporal tagging for German, French, Spanish and Russian news text.
 
 Candidates are found with regexes compiled from dateparser's locale data (month and weekday
-names, yesterday/today/tomorrow words) and the vocabulary in ``multilingual_rules``; each
-candidate is then normalized here to a TIMEX3 value, with calendar arithmetic against the
-document creation time (DCT). dateparser is never run over the whole text.
+names, yesterday/today/tomorrow words) plus the vocabulary in ``multilingual_rules``, then
+normalized here to TIMEX3 values by calendar arithmetic against the document creation time
+(DCT). dateparser is never run over the whole text.
 
-Extent follows TimeML: a leading preposition ("am", "en", "в", "dans les"...) is left out,
-articles are kept ("le 16 juillet", "el lunes", "la semaine dernière"), and the word that
-gives a relative expression its direction is kept ("vor zwei Tagen", "два дня назад").
+Extent follows TimeML: a leading preposition ("am", "en", "в", "dans") is left out, articles
+are kept ("le 16 juillet", "el lunes", "les semaines à venir"), and so is the word giving a
+relative expression its direction ("vor zwei Tagen", "два дня назад").
 
-Tense: news reports the past, so a bare weekday, month or day-month is read as the most recent
-one, unless the sentence has a future cue ("wird", "va", "será", "будет").
+Tense: news reports the past, so a bare weekday, month or day-month is the latest one, unless
+the tense cue nearest to it in its clause is a future one ("wird", "sera", "va a", "будет").
 """
 
 from __future__ import annotations
@@ -96,14 +96,17 @@ def _shift(day: date, unit: str, n: int) -> date:
 
 
 def _timex(m: re.Match[str], ctx: _Ctx, day: date, unit: str, *, relative: bool,
-           mod: str | None = None, approximate: bool = False, pod: str | None = None) -> Timex:
+           mod: object = None, approximate: bool = False, pod: object = None) -> Timex:
+    """A Timex of the day, week, month or year containing ``day``; ``mod`` and ``pod`` (part
+    of day) come from the vocabulary tables, None or "" when absent."""
     start, end = m.span("t") if "t" in m.re.groupindex and m["t"] else m.span()
     anchor = (Anchor(AnchorKind.DCT, ctx.dct.isoformat()) if relative
               else Anchor(AnchorKind.ABSOLUTE))
     value, interval = _place(day, unit)
+    mod_ = str(mod) if mod else None
     return Timex(start, end, ctx.text[start:end], TimexType.TIME if pod else TimexType.DATE,
-                 value + (f"T{pod}" if pod else ""), anchor, _narrow(interval, mod),
-                 Granularity.TIME if pod else _GRAIN[unit], approximate, mod)
+                 value + (f"T{pod}" if pod else ""), anchor, _narrow(interval, mod_),
+                 Granularity.TIME if pod else _GRAIN[unit], approximate, mod_)
 
 
 def _safe(handler: _Handler) -> _Handler:
@@ -116,18 +119,13 @@ def _safe(handler: _Handler) -> _Handler:
     return run
 
 
-# --- context: case, sentence, tense ------------------------------------------------------------
-
-
 def _sentence_start(text: str, pos: int) -> int:
-    ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, pos)]
-    return ends[-1] if ends else 0
+    return max((e.end() for e in _SENTENCE_END.finditer(text, 0, pos)), default=0)
 
 
 def _initial(text: str, pos: int) -> bool:
     """Whether ``pos`` begins a sentence (after optional quotes and dashes)."""
-    before = text[_sentence_start(text, pos):pos]
-    return not before.strip(_OPENERS)
+    return not text[_sentence_start(text, pos):pos].strip(_OPENERS)
 
 
 def _name_case_ok(m: re.Match[str], group: str, ctx: _Ctx) -> bool:
@@ -140,9 +138,20 @@ def _name_case_ok(m: re.Match[str], group: str, ctx: _Ctx) -> bool:
 
 
 def _future(m: re.Match[str], ctx: _Ctx) -> bool:
-    start = _sentence_start(ctx.text, m.start())
-    end = _SENTENCE_END.search(ctx.text, m.end())
-    return bool(ctx.lang.future.search(ctx.text, start, end.start() if end else len(ctx.text)))
+    """Whether the tense cue nearest to the expression, in its clause if it has one, else in its
+    sentence, is a future one ("Poutine, qui a vu Trump lundi, sera à Paris": lundi is past)."""
+    text, (start, end) = ctx.text, m.span()
+    stop = _SENTENCE_END.search(text, end)
+    lo, hi = _sentence_start(text, start), stop.start() if stop else len(text)
+    clause = (max([lo, *(text.rfind(p, lo, start) + 1 for p in ",;")]),
+              min([hi, *(i for p in ",;" if (i := text.find(p, end, hi)) >= 0)]))
+    for a, b in (clause, (lo, hi)):
+        cues = [(max(c.start() - end, start - c.end()), bool(c["future"]))
+                for c in ctx.lang.tense.finditer(text, a, b)
+                if c.end() <= start or c.start() >= end]
+        if cues:
+            return min(cues)[1]
+    return False
 
 
 def _year_for(m: re.Match[str], ctx: _Ctx, month: int, day: int = 0) -> int:
@@ -154,12 +163,14 @@ def _year_for(m: re.Match[str], ctx: _Ctx, month: int, day: int = 0) -> int:
     return ctx.dct.year - ((month, day) > here)
 
 
+def _direction(ctx: _Ctx, *words: str | None) -> int | None:
+    found = (d for w in words if (d := lookup(ctx.lang.spec.directions, w)) is not None)
+    return next((int(d) for d in found), None)
+
+
 def _previous_word(ctx: _Ctx, pos: int) -> str:
     words = ctx.text[max(0, pos - 20):pos].split()
     return words[-1].lower() if words else ""
-
-
-# --- handlers, one per pattern kind ------------------------------------------------------------
 
 
 @_safe
@@ -183,14 +194,13 @@ def _month(m: re.Match[str], ctx: _Ctx) -> Timex | None:
     month = ctx.lang.months[m["m"].lower()]
     year = int(m["y"]) if m["y"] else _year_for(m, ctx, month)
     mod = lookup(ctx.lang.spec.mods, m["mod"])
-    return _timex(m, ctx, date(year, month, 1), "M", relative=not m["y"],
-                  mod=str(mod) if mod else None)
+    return _timex(m, ctx, date(year, month, 1), "M", relative=not m["y"], mod=mod)
 
 
 @_safe
 def _year(m: re.Match[str], ctx: _Ctx) -> Timex | None:
     start, end = m.span("t")
-    if ctx.text[start - 1:start] in tuple("0123456789.,/:-€$£") and start > 0:
+    if ctx.text[start - 1:start] in tuple("0123456789.,/:-€$£"):
         return None
     after = ctx.text[end:end + 2]
     g = m.groupdict()
@@ -200,8 +210,7 @@ def _year(m: re.Match[str], ctx: _Ctx) -> Timex | None:
     if bare and not closes:
         return None
     mod = lookup(ctx.lang.spec.mods, m["mod"])
-    return _timex(m, ctx, date(int(m["y"]), 1, 1), "Y", relative=False,
-                  mod=str(mod) if mod else None)
+    return _timex(m, ctx, date(int(m["y"]), 1, 1), "Y", relative=False, mod=mod)
 
 
 @_safe
@@ -210,7 +219,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Timex | None:
         return None
     target = ctx.lang.weekdays[m["wd"].lower()] - 1
     groups = m.groupdict()
-    direction = lookup(ctx.lang.spec.directions, groups.get("pre") or groups.get("post"))
+    direction = _direction(ctx, groups.get("pre"), groups.get("post"))
     delta = (target - ctx.dct.weekday()) % 7
     if direction == 1 or (direction is None and _future(m, ctx)):
         day = ctx.dct + timedelta(days=delta or (7 if direction == 1 else 0))
@@ -219,7 +228,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Timex | None:
     else:  # "this Monday": the one in DCT's week
         day = ctx.dct + timedelta(days=target - ctx.dct.weekday())
     pod = lookup(ctx.lang.spec.parts_of_day, groups.get("pod"))
-    return _timex(m, ctx, day, "D", relative=True, pod=str(pod) if pod else None)
+    return _timex(m, ctx, day, "D", relative=True, pod=pod)
 
 
 @_safe
@@ -233,8 +242,7 @@ def _dayword(m: re.Match[str], ctx: _Ctx) -> Timex | None:
         return None  # "hoy en día": nowadays
     offset = ctx.lang.day_words[" ".join(word.lower().replace("\u2019", "'").split())]
     pod = lookup(ctx.lang.spec.parts_of_day, m["pod"])
-    return _timex(m, ctx, ctx.dct + timedelta(days=offset), "D", relative=True,
-                  pod=str(pod) if pod else None)
+    return _timex(m, ctx, ctx.dct + timedelta(days=offset), "D", relative=True, pod=pod)
 
 
 @_safe
@@ -242,26 +250,21 @@ def _thisday(m: re.Match[str], ctx: _Ctx) -> Timex | None:
     if m.groupdict().get("last"):
         return _timex(m, ctx, ctx.dct - timedelta(days=1), "D", relative=True, pod="NI")
     pod = lookup(ctx.lang.spec.parts_of_day, m["pod"])
-    return _timex(m, ctx, ctx.dct, "D", relative=True, pod=str(pod) if pod else None)
+    return _timex(m, ctx, ctx.dct, "D", relative=True, pod=pod)
 
 
 @_safe
 def _relunit(m: re.Match[str], ctx: _Ctx) -> Timex | None:
-    groups = m.groupdict()
-    words = [w for w in (groups.get("post"), m["rel"]) if w]
-    direction = next((d for w in words if (d := lookup(ctx.lang.spec.directions, w)) is not None),
-                     None)
+    direction = _direction(ctx, m.groupdict().get("post"), m["rel"])
     unit = lookup(ctx.lang.spec.units, m["u"])
     if direction is None or unit is None:
         return None
-    return _timex(m, ctx, _shift(ctx.dct, str(unit), int(direction)), str(unit), relative=True)
+    return _timex(m, ctx, _shift(ctx.dct, str(unit), direction), str(unit), relative=True)
 
 
 @_safe
 def _vague(m: re.Match[str], ctx: _Ctx) -> Timex | None:
-    groups = m.groupdict()
-    direction = next((d for w in (groups.get("post"), groups.get("rel"))
-                      if (d := lookup(ctx.lang.spec.directions, w)) is not None), None)
+    direction = _direction(ctx, m.groupdict().get("post"), m.groupdict().get("rel"))
     unit = lookup(ctx.lang.spec.units, m["u"])
     if direction not in (-1, 1) or unit is None:
         return None
@@ -270,10 +273,9 @@ def _vague(m: re.Match[str], ctx: _Ctx) -> Timex | None:
     future = direction == 1
     interval = (Interval(ctx.dct + timedelta(days=1), ctx.dct + reach) if future
                 else Interval(ctx.dct - reach, ctx.dct - timedelta(days=1)))
-    anchor = Anchor(AnchorKind.DCT, ctx.dct.isoformat())
     return Timex(start, end, ctx.text[start:end], TimexType.DATE,
-                 "FUTURE_REF" if future else "PAST_REF", anchor, interval, Granularity.VAGUE,
-                 approximate=True)
+                 "FUTURE_REF" if future else "PAST_REF", Anchor(AnchorKind.DCT,
+                 ctx.dct.isoformat()), interval, Granularity.VAGUE, approximate=True)
 
 
 def _counted(direction: int) -> _Handler:

@@ -37,7 +37,8 @@ class LangSpec:
     mods: dict[str, str]  # "Anfang" -> START, ...
     day_words: dict[str, int]  # extra words beyond dateparser's "N day ago" relative types
     parts_of_day: dict[str, str]  # word or stem -> TIMEX3 part of day (MO, AF, EV, NI)
-    future_cues: str  # regex: the sentence speaks of the future
+    future_cues: str  # regex: words that put a clause in the future
+    past_cues: str  # regex: words that put a clause in the past (the nearer cue wins)
     number: str
     unit: str
     date: str  # day month [year]
@@ -73,6 +74,8 @@ DE = LangSpec(
     parts_of_day={"morgen": "MO", "früh": "MO", "vormittag": "MO", "nachmittag": "AF",
                   "abend": "EV", "nacht": "NI"},
     future_cues=r"\b(?:wird|werden|werde|wirst|werdet|soll|sollen|plant|planen|geplant)\b",
+    past_cues=r"\b(?:hatte|hatten|hat|haben|war|waren|wurde|wurden|sagte|sagten|traf|trafen|kam|"
+    r"kamen)\b",
     number=rf"(?:{_DIGITS}|ein(?:em|er|en|e)?|zwei|drei|vier|fünfzehn|fünf|sechs|sieben|acht|"
     r"neun|zehn|elf|zwölf|zwanzig|dreißig|fünfzig|hundert)",
     unit=r"(?:Tag(?:e|en)?|Wochen?|Monat(?:e|en)?|Jahr(?:e|en)?)",
@@ -107,6 +110,7 @@ FR = LangSpec(
     mods={"début": "START", "mi": "MID", "fin": "END"},
     day_words={"aujourd’hui": 0},
     parts_of_day={"matin": "MO", "après-midi": "AF", "soir": "EV", "nuit": "NI"},
+    past_cues=r"\b(?:a|ont|avait|avaient|était|étaient|fut|furent|\w+(?:ait|aient))\b",
     future_cues=r"\b(?:va|vont|allons|devrait|devraient|prévu|prévue|\w+(?:era|eront|ira|"
     r"iront|dra|dront|ura|uront|aura|auront))\b",
     number=rf"(?:{_DIGITS}|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|"
@@ -144,6 +148,7 @@ ES = LangSpec(
           "final": "END", "fin": "END"},
     day_words={"pasado mañana": 2, "antier": -2},
     parts_of_day={"mañana": "MO", "tarde": "AF", "noche": "NI"},
+    past_cues=r"\b(?:fue|fueron|ha|han|había|habían|\w+(?:ó|aron|ieron|aba|aban))(?!\w)",
     future_cues=r"\b(?:va a|van a|vamos a|previst[oa]s?|\w+r(?:á|án|é|emos|éis))(?!\w)",
     number=rf"(?:{_DIGITS}|un[oa]?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|"
     r"quince|veinte|treinta|cincuenta|cien)",
@@ -186,6 +191,7 @@ RU = LangSpec(
     mods={"начал": "START", "середин": "MID", "конц": "END"},
     day_words={},
     parts_of_day={"утр": "MO", "днём": "AF", "днем": "AF", "вечер": "EV", "ночь": "NI"},
+    past_cues=r"(?<!\w)\w{2,}(?:л|ла|ло|ли)(?:ся|сь)?(?!\w)",
     future_cues=r"(?<!\w)(?:будет|будут|буду|будем|состоится|состоятся|пройд[её]т|планиру\w*|"
     r"намерен\w*|собирает\w*|ожидает\w*)(?!\w)",
     number=rf"(?:{_DIGITS}|одн[уиой]|один|одного|дв[аеух]+|тр[иеёх]+|четыр[еёх]+|пят[ьи]|"
@@ -222,7 +228,7 @@ class Lang:
     months: dict[str, int]
     weekdays: dict[str, int]
     day_words: dict[str, int]
-    future: re.Pattern[str]
+    tense: re.Pattern[str]  # groups "future" and "past"
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -277,8 +283,8 @@ def compiled(code: str) -> Lang:
             source = source.replace(key, value)
         if source:
             patterns.append((kind, re.compile(r"(?<!\w)" + source + r"(?!\w)", re.IGNORECASE)))
-    future = re.compile(spec.future_cues, re.IGNORECASE)
-    return Lang(spec, months, weekdays, day_words, future, tuple(patterns))
+    tense = re.compile(f"(?P<future>{spec.future_cues})|(?P<past>{spec.past_cues})", re.IGNORECASE)
+    return Lang(spec, months, weekdays, day_words, tense, tuple(patterns))
 
 
 def lookup(table: dict[str, int] | dict[str, str], word: str | None) -> int | str | None:

@@ -55,6 +55,7 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "mdy",
         rf"(?:(?P<wd>{WEEKDAY}),?{_S})?(?:(?P<mod>early|mid|late)[\s-]+)?"
+        rf"(?:(?P<rel>last|next|this){_S})?"
         rf"(?:(?P<mon>{MONTH}){_S}(?P<day>{DAYNUM})(?:,?{_S}(?P<year>{YEAR4}))?"
         rf"|(?P<day2>{DAYNUM}){_S}(?:of{_S})?(?P<mon2>{MONTH})(?:,?{_S}(?P<year2>{YEAR4}))?)",
     ),
@@ -62,6 +63,8 @@ PATTERNS: list[tuple[str, str]] = [
         "quarter",
         rf"(?:(?P<det>the|this{_S}year'?s|last{_S}year'?s|next{_S}year'?s|a){_S})?"
         rf"(?:(?P<year0>{YEAR4}){_S})?(?:(?P<fis0>fiscal){_S})?"
+        r"(?:(?P<ago>year-ago|year-earlier|comparable|corresponding|comparable\s+year-ago)\s+"
+        r"(?=first|second|third|fourth|fiscal|quarter|period))?"
         r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|last|past|"
         r"previous|prior|year-ago|year-earlier|year-before|comparable|same|next|coming|recent|"
         r"fiscal)[\s-]+)?(?:(?P<fis>fiscal)[\s-]+)?(?P<unit>quarter|half|period)(?![\w-])"
@@ -100,7 +103,7 @@ PATTERNS: list[tuple[str, str]] = [
         rf"(?:(?P<pre>last|next|this|coming|this{_S}coming|this{_S}past|past|early|late|"
         rf"the{_S}following|the{_S}previous|the{_S}next|"
         rf"the{_S}day{_S}(?:before|after)(?:{_S}last)?){_S})?"
-        rf"(?P<wd>{WEEKDAY})(?P<pl>s)?(?!\w)(?:{_S}(?P<pod>{PART_OF_DAY})s?)?",
+        rf"(?P<wd>{WEEKDAY})(?P<pl>s)?(?!\w)(?:{_S}(?P<pod>{PART_OF_DAY})(?P<pl2>s)?)?",
     ),
     (
         "relday",

@@ -69,7 +69,7 @@ def weekday(p: dict[str, str], site: Site) -> Reading | None:
         return None
     n = WEEKDAYS[wd.lower()]
     pod = _pod(p.get("pod"))
-    if "pl" in p:  # "on Tuesdays": every Tuesday
+    if "pl" in p or "pl2" in p:  # "on Tuesdays", "Tuesday nights": every Tuesday
         return Reading(TimexType.SET, f"XXXX-WXX-{n}{pod}", UNANCHORED, quant="EVERY")
     pre = _norm(p.get("pre"))
     dct, anchor = site.ctx.dct, site.ctx.dct_anchor
@@ -153,7 +153,7 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
         if unit == "day" and rel not in ("the whole", "the full"):
             return None
         if rel in ("the past", "the last") and unit in ("decade", "century"):
-            return Reading(TimexType.DURATION, "P1" + UNITS[unit][0], UNANCHORED)
+            return Reading(TimexType.DURATION, "P10Y" if unit == "decade" else "P100Y", UNANCHORED)
         anchor = site.ctx.dct_anchor
         n = _DCT_REL[rel]
         if unit == "weekend" and rel == "the":
@@ -176,50 +176,53 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
     return reading
 
 
-def _dct_clock(site: Site) -> str | None:
-    t = site.ctx.dct_time
-    return None if t is None else t.strftime("%Y-%m-%dT%H:%M")
-
-
 def ago(p: dict[str, str], site: Site) -> Reading | None:
     unit = p["unit"].lower().rstrip("s")
-    unit = "century" if unit == "centurie" else unit
+    unit = {"centurie": "century", "night": "day", "fortnight": "week"}.get(unit, unit)
     direction = _norm(p["dir"])
-    if unit not in UNITS or unit in ("second",):
+    if unit not in UNITS or unit == "second":
         return None
-    if direction in ("before", "after") and not re.match(r"\s*[,.;)]|\s*$", site.after(3)):
-        return None  # "two days before the vote": the duration alone is the timex
     n_float = number_value(p["num"])
     past = direction in ("ago", "earlier", "before")
     qmod = _mod(p.get("qmod"))
-    if n_float is None:
+    if n_float is None:  # "several years ago"
         ref = "PAST_REF" if past else "FUTURE_REF"
         return Reading(DATE, ref, site.ctx.dct_anchor, mod=qmod, approximate=True)
-    n = int(n_float) if n_float >= 1 else 1
+    n = (max(int(n_float), 1)) * (2 if p["unit"].lower().startswith("fortnight") else 1)
     sign = -1 if past else 1
-    narrative = direction in ("earlier", "later", "before", "after")
+    if UNITS[unit][1]:
+        return _clock_ago(site, unit, sign * n, qmod)
     last = site.ctx.last
-    clock_unit = UNITS[unit][1]
-    if not clock_unit and narrative or (unit == "year" and last is not None and re.fullmatch(r"\d{4}-Q\d", last.value)):
+    quarter_talk = last is not None and re.fullmatch(r"\d{4}-Q\d", last.value) is not None
+    narrative = direction in ("earlier", "later", "before", "after")
+    if unit == "year" and quarter_talk or narrative and not (unit == "year" and n == 1):
+        # "a year earlier" in a quarterly report is that quarter a year before; "two days
+        # later" counts from the last date of the story.
         base_value, anchor = site.ctx.narrative()
-        shifted = shift_value(base_value, UNITS[unit][0] if unit != "week" else "W", sign * n)
+        shifted = shift_value(base_value, UNITS[unit][0], sign * n)
         if shifted is not None:
-            return Reading(DATE, shifted, anchor, mod=qmod)
-    anchor = site.ctx.dct_anchor
-    if unit in ("hour", "minute"):
-        clock = _dct_clock(site)
-        if clock is None:  # no clock on the DCT: the day is all we know
-            return Reading(TIME, day_value(site.ctx.dct), anchor, mod=qmod, approximate=True)
-        from datetime import datetime as _dt
+            return Reading(DATE, _truncate(shifted, unit), anchor, mod=qmod)
+    d = _shift(site.ctx.dct, unit, sign * n)
+    return Reading(DATE, _unit_value(d, unit), site.ctx.dct_anchor, mod=qmod)
 
-        moved = _dt.fromisoformat(clock) + timedelta(hours=sign * n if unit == "hour" else 0,
-                                                     minutes=sign * n if unit == "minute" else 0)
-        return Reading(TIME, moved.strftime("%Y-%m-%dT%H:%M"), anchor, mod=qmod)
-    if unit == "night":
-        unit = "day"
-    d = _shift(site.ctx.dct, unit if unit != "fortnight" else "week", sign * n * (2 if unit == "fortnight" else 1))
-    shown = "day" if unit in ("day", "weekend") else unit
-    return Reading(DATE, _unit_value(d, shown), anchor, mod=qmod)
+
+def _truncate(value: str, unit: str) -> str:
+    """A shifted value no finer than the unit counted: "a year after May 3" is a year."""
+    if re.fullmatch(r"\d{4}-(?:Q\d|H\d|SP|SU|FA|WI)", value):
+        return value
+    keep = {"year": 4, "decade": 4, "century": 4, "month": 7}.get(unit)
+    if keep and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value):
+        return value[:keep]
+    return value
+
+
+def _clock_ago(site: Site, unit: str, delta: int, qmod: str | None) -> Reading:
+    """ "about four hours ago": a clock time when the DCT has one, else the DCT's day."""
+    anchor, clock = site.ctx.dct_anchor, site.ctx.dct_time
+    if clock is None:
+        return Reading(TIME, day_value(site.ctx.dct), anchor, mod=qmod, approximate=True)
+    moved = clock + (timedelta(hours=delta) if unit == "hour" else timedelta(minutes=delta))
+    return Reading(TIME, moved.strftime("%Y-%m-%dT%H:%M"), anchor, mod=qmod)
 
 
 def yearadj(p: dict[str, str], site: Site) -> Reading | None:
