@@ -119,7 +119,8 @@ def parse_config_text(text: str, origin: str = CONFIG_FILE) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"at line (\d+)", str(exc))
         where = f"{origin}:{found.group(1)}" if found else origin
-        raise ConfigError(f"{where}: not valid TOML ({exc}); fix that line") from exc
+        fix = "fix that line" if found else "fix it"
+        raise ConfigError(f"{where}: not valid TOML ({exc}); {fix}") from None
 
 
 def rebase_paths(raw: Mapping[str, Any], folder: Path) -> dict[str, Any]:
