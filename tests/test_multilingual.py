@@ -237,10 +237,10 @@ def test_parts_of_the_day_are_times() -> None:
     assert timex.interval == Interval(date(2018, 7, 16), date(2018, 7, 16))
 
 
-def test_mod_narrows_the_interval() -> None:
+def test_mod_narrows_the_interval_to_a_third_as_in_english() -> None:
     (timex,) = tag_multilingual("Ende Juli 2018", DCT, "de")
     assert timex.mod == "END" and timex.value == "2018-07"
-    assert timex.interval == Interval(date(2018, 7, 21), date(2018, 7, 31))
+    assert timex.interval == Interval(date(2018, 7, 22), date(2018, 7, 31))
 
 
 def test_datetime_dct_and_region_subtags() -> None:

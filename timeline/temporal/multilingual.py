@@ -15,7 +15,6 @@ the tense cue nearest to it in its clause is a future one ("wird", "sera", "va a
 
 from __future__ import annotations
 
-import calendar
 import importlib
 import re
 from collections.abc import Callable
@@ -25,11 +24,17 @@ from datetime import date, datetime, timedelta
 from timeline.errors import TimelineError
 from timeline.model import Anchor, AnchorKind, Granularity, Interval, Timex, TimexType
 from timeline.temporal.multilingual_rules import SPECS, Lang, compiled, lookup
+from timeline.temporal.values import (
+    add_months,
+    day_value,
+    interval_of,
+    month_value,
+    narrow,
+    week_value,
+)
 
-_VAGUE_DAYS = {"D": 7, "W": 42, "M": 183, "Y": 1826}  # how far "the coming weeks" reach
-_THIRD = {"START": 0, "MID": 1, "END": 2}
-_GRAIN = {"D": Granularity.DAY, "W": Granularity.WEEK, "M": Granularity.MONTH,
-          "Y": Granularity.YEAR}
+# How far "the coming days / weeks / months / years" reach, in (months, days), as in English.
+_REACH = {"D": (0, 10), "W": (0, 56), "M": (6, 0), "Y": (60, 0)}
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s)|\n")
 _HABITUAL = ("los", "les", "le")  # "los lunes", "le lundi": every Monday, not one
 _OPENERS = " \t\"'«»„“”\u2018\u2019\u201a\u2014\u2013-("  # may precede a sentence's first word
@@ -65,34 +70,17 @@ def tag_multilingual(text: str, dct: date | datetime, lang: str) -> tuple[Timex,
     return tuple(sorted(chosen, key=lambda t: t.start))
 
 
-def _place(day: date, unit: str) -> tuple[str, Interval]:
-    """The TIMEX3 value and day range of the day, ISO week, month or year containing ``day``."""
+def _value(day: date, unit: str) -> str:
+    """The TIMEX3 value of the day, ISO week, month or year containing ``day``."""
     if unit in ("D", "W"):
-        iso, monday = day.isocalendar(), day - timedelta(days=day.weekday())
-        return ((day.isoformat(), Interval(day, day)) if unit == "D" else
-                (f"{iso.year:04d}-W{iso.week:02d}", Interval(monday, monday + timedelta(days=6))))
-    if unit == "M":
-        last = day.replace(day=calendar.monthrange(day.year, day.month)[1])
-        return f"{day.year:04d}-{day.month:02d}", Interval(day.replace(day=1), last)
-    return f"{day.year:04d}", Interval(date(day.year, 1, 1), date(day.year, 12, 31))
-
-
-def _narrow(interval: Interval, mod: str | None) -> Interval:
-    """The first, middle or last third of an interval, for START / MID / END."""
-    if mod not in _THIRD or interval.days < 3:
-        return interval
-    third = interval.days // 3
-    start = interval.start + timedelta(days=third * _THIRD[mod])
-    end = interval.end if mod == "END" else start + timedelta(days=third - 1)
-    return Interval(start, end)
+        return day_value(day) if unit == "D" else week_value(day)
+    return month_value(day.year, day.month) if unit == "M" else f"{day.year:04d}"
 
 
 def _shift(day: date, unit: str, n: int) -> date:
     if unit in ("D", "W"):
         return day + timedelta(days=n * (7 if unit == "W" else 1))
-    index = day.year * 12 + day.month - 1 + n * (12 if unit == "Y" else 1)
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    return add_months(day, n * (12 if unit == "Y" else 1))
 
 
 def _timex(m: re.Match[str], ctx: _Ctx, day: date, unit: str, *, relative: bool,
@@ -102,11 +90,11 @@ def _timex(m: re.Match[str], ctx: _Ctx, day: date, unit: str, *, relative: bool,
     start, end = m.span("t") if "t" in m.re.groupindex and m["t"] else m.span()
     anchor = (Anchor(AnchorKind.DCT, ctx.dct.isoformat()) if relative
               else Anchor(AnchorKind.ABSOLUTE))
-    value, interval = _place(day, unit)
-    mod_ = str(mod) if mod else None
+    value, mod_ = _value(day, unit) + (f"T{pod}" if pod else ""), str(mod) if mod else None
+    placed = interval_of(value)  # the interval and granularity always follow from the value
+    assert placed is not None, value
     return Timex(start, end, ctx.text[start:end], TimexType.TIME if pod else TimexType.DATE,
-                 value + (f"T{pod}" if pod else ""), anchor, _narrow(interval, mod_),
-                 Granularity.TIME if pod else _GRAIN[unit], approximate, mod_)
+                 value, anchor, narrow(placed[0], mod_), placed[1], approximate, mod_)
 
 
 def _safe(handler: _Handler) -> _Handler:
@@ -269,10 +257,10 @@ def _vague(m: re.Match[str], ctx: _Ctx) -> Timex | None:
     if direction not in (-1, 1) or unit is None:
         return None
     start, end = m.span("t") if "t" in m.re.groupindex and m["t"] else m.span()
-    reach = timedelta(days=_VAGUE_DAYS[str(unit)])
-    future = direction == 1
-    interval = (Interval(ctx.dct + timedelta(days=1), ctx.dct + reach) if future
-                else Interval(ctx.dct - reach, ctx.dct - timedelta(days=1)))
+    months, days = _REACH[str(unit)]
+    future, one = direction == 1, timedelta(days=1)
+    far = add_months(ctx.dct, direction * months) + direction * timedelta(days=days)
+    interval = Interval(ctx.dct + one, far) if future else Interval(far, ctx.dct - one)
     return Timex(start, end, ctx.text[start:end], TimexType.DATE,
                  "FUTURE_REF" if future else "PAST_REF", Anchor(AnchorKind.DCT,
                  ctx.dct.isoformat()), interval, Granularity.VAGUE, approximate=True)
