@@ -222,6 +222,23 @@ def test_weekdays_are_past_unless_the_sentence_speaks_of_the_future(
     assert [t.value for t in tag_multilingual(text, DCT, lang)] == [value]
 
 
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Trump, der am Montag Putin traf, wird dafür kritisiert.", "2018-07-16"),
+    ("fr", "Poutine, qui a rencontré Trump lundi, sera à Paris en décembre.", "2018-07-16"),
+    ("es", "El presidente, que habló el lunes, viajará a Moscú.", "2018-07-16"),
+])
+def test_the_tense_cue_nearest_in_the_clause_decides(lang: str, text: str, value: str) -> None:
+    assert tag_multilingual(text, DCT, lang)[0].value == value
+
+
+def test_the_package_tagger_dispatches_here_and_english_goes_back() -> None:
+    from timeline.temporal import tag
+
+    text = "Vor zwei Tagen landete Trump in Finnland."
+    assert tag(text, DCT, lang="de") == tag_multilingual(text, DCT, "de")
+    assert tag_multilingual("two days ago", DCT, "en-US") == tag("two days ago", DCT)
+
+
 def test_german_weekday_on_dct_itself_is_dct() -> None:
     assert tags("de", "Am Dienstag reiste er ab.") == [("Dienstag", "2018-07-17", DAY)]
 
