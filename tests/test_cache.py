@@ -1,0 +1,229 @@
+"""The extraction cache: reused when nothing relevant changed, never wrong, never a crash;
+and an incremental rebuild writes exactly the site a full build writes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from timeline import api
+from timeline.cache import TAG_NAME, ExtractionCache, cached_mapper, version_key
+from timeline.config import Config
+from timeline.errors import ConfigError
+from timeline.model import Article, Extraction
+
+UTC = ZoneInfo("UTC")
+
+
+def article(slug: str = "a", text: str = "Putin spoke on Monday.\n", **kw: object) -> Article:
+    fields: dict[str, object] = {
+        "slug": slug, "path": f"{slug}.md", "title": slug,
+        "published": datetime(2018, 7, 16, tzinfo=UTC), "text": text,
+    }
+    fields.update(kw)
+    return Article(**fields)  # type: ignore[arg-type]
+
+
+class CountingStage:
+    """The real per-article stage, counting the articles it is run on."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def __call__(self, a: Article) -> Extraction:
+        self.seen.append(a.slug)
+        return api.extract_article(a)
+
+
+def run(store: ExtractionCache, articles: Sequence[Article]) -> tuple[list[Extraction], list[str]]:
+    stage = CountingStage()
+    results = list(cached_mapper(store, map)(stage, articles))
+    return results, stage.seen
+
+
+def test_second_run_extracts_nothing_and_gives_equal_results(tmp_path: Path) -> None:
+    store = ExtractionCache(tmp_path / "c")
+    store.prepare()
+    articles = [article("a"), article("b", "Trump left on Sunday.\n")]
+    first, seen = run(store, articles)
+    assert seen == ["a", "b"]
+    second, seen = run(store, articles)
+    assert seen == []
+    assert second == first
+    assert store.hits == 2 and store.misses == 2
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"text": "Putin spoke on Tuesday.\n"},
+        {"published": datetime(2018, 7, 17, tzinfo=UTC)},
+        {"published": datetime(2018, 7, 16, tzinfo=ZoneInfo("America/New_York"))},
+        {"lang": "de"},
+        {"pins": (("Monday", "2018-07-09"),)},
+        {"title": "Another title"},
+        {"path": "moved/a.md"},
+    ],
+)
+def test_any_change_to_the_article_is_a_miss(tmp_path: Path, change: dict[str, object]) -> None:
+    store = ExtractionCache(tmp_path / "c")
+    original = article()
+    run(store, [original])
+    changed = replace(original, **change)  # type: ignore[arg-type]
+    results, seen = run(store, [changed])
+    assert seen == ["a"]
+    assert results[0].tagged.article == changed
+
+
+def test_one_changed_article_among_many(tmp_path: Path) -> None:
+    store = ExtractionCache(tmp_path / "c")
+    articles = [article(f"a{i}", f"Talks ended on day {i} of July 2018.\n") for i in range(6)]
+    run(store, articles)
+    articles[3] = replace(articles[3], text="Talks resumed on Friday.\n")
+    results, seen = run(store, articles)
+    assert seen == ["a3"]
+    assert [r.tagged.article.slug for r in results] == [f"a{i}" for i in range(6)]
+
+
+def test_context_is_part_of_the_key(tmp_path: Path) -> None:
+    run(ExtractionCache(tmp_path / "c", context="x"), [article()])
+    _, seen = run(ExtractionCache(tmp_path / "c", context="y"), [article()])
+    assert seen == ["a"]
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", b"\x80\x04\x95\xff\xff", None])
+def test_a_corrupt_entry_is_a_miss_and_is_repaired(tmp_path: Path, damage: bytes | None) -> None:
+    store = ExtractionCache(tmp_path / "c")
+    (first,), _ = run(store, [article()])
+    (entry,) = store.entries.glob("*.pickle")
+    if damage is None:  # a valid pickle of the wrong thing
+        import pickle
+
+        entry.write_bytes(pickle.dumps({"not": "an extraction"}))
+    else:
+        entry.write_bytes(damage)
+    (again,), seen = run(store, [article()])
+    assert seen == ["a"]
+    assert again == first
+    (_, seen) = run(store, [article()])
+    assert seen == []
+
+
+def test_an_entry_for_another_article_is_not_used(tmp_path: Path) -> None:
+    store = ExtractionCache(tmp_path / "c")
+    a, b = article("a"), article("b", "Trump left on Sunday.\n")
+    run(store, [a, b])
+    entry_a = store.entries / f"{store.key(a)}.pickle"
+    entry_a.write_bytes((store.entries / f"{store.key(b)}.pickle").read_bytes())
+    (result,), seen = run(store, [article("a")])
+    assert seen == ["a"] and result.tagged.article.slug == "a"
+
+
+def test_writes_are_atomic_and_leave_no_temporary_files(tmp_path: Path) -> None:
+    store = ExtractionCache(tmp_path / "c")
+    run(store, [article(f"s{i}") for i in range(3)])
+    names = [p.name for p in store.entries.iterdir()]
+    assert len(names) == 3 and all(n.endswith(".pickle") for n in names)
+
+
+def test_prepare_tags_the_folder_and_drops_other_versions(tmp_path: Path) -> None:
+    store = ExtractionCache(tmp_path / "c")
+    store.prepare()
+    stale = tmp_path / "c" / "0123456789abcdef"  # entries of an older timeline
+    stale.mkdir()
+    (stale / "x.pickle").write_bytes(b"old")
+    store.prepare()
+    assert (tmp_path / "c" / TAG_NAME).read_text("utf-8").startswith("Signature: 8a477f597d28d17")
+    assert (tmp_path / "c" / ".gitignore").read_text("utf-8").endswith("*\n")
+    assert not stale.exists()
+    assert store.entries.name == version_key()
+
+
+def test_clear_refuses_a_folder_that_is_not_a_cache(tmp_path: Path) -> None:
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "notes.md").write_text("mine", "utf-8")
+    with pytest.raises(ConfigError, match="is not a timeline cache"):
+        ExtractionCache(precious).clear()
+    with pytest.raises(ConfigError, match="is not a timeline cache"):
+        ExtractionCache(precious).prepare()
+    assert (precious / "notes.md").read_text("utf-8") == "mine"
+
+
+def test_progress_is_reported(tmp_path: Path) -> None:
+    store = ExtractionCache(tmp_path / "c")
+    calls: list[tuple[int, int]] = []
+    articles = [article(f"p{i}") for i in range(5)]
+    list(cached_mapper(store, map, lambda d, t: calls.append((d, t)), chunk=2)(
+        api.extract_article, articles))
+    assert calls == [(0, 5), (2, 5), (4, 5), (5, 5)]
+    calls.clear()
+    again = cached_mapper(store, map, lambda d, t: calls.append((d, t)))
+    list(again(api.extract_article, articles))
+    assert calls == [(5, 5)]
+
+
+def test_the_cache_must_not_overlap_the_output(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.md").write_text("---\ndate: 2018-07-16\n---\nHi on Monday.\n", "utf-8")
+    with pytest.raises(ConfigError, match="overlaps the output folder"):
+        api.build_site([tmp_path / "src"], tmp_path / "out", Config(), cache=tmp_path / "out")
+
+
+# -- an incremental rebuild leaves exactly the site a full build would ------------------------
+
+STORY = [
+    ("summit", "2018-07-16", "Trump met Putin in Helsinki on Monday. They spoke for two hours."),
+    ("eve", "2018-07-15", "Trump arrived in Helsinki on Sunday, a day before the summit."),
+    ("after", "2018-07-18", "On Tuesday Trump said he misspoke in Helsinki on Monday."),
+    ("invite", "2018-07-20", "The White House invited Putin to Washington this fall."),
+    ("moscow", "2018-08-07", "Rand Paul met officials in Moscow on Monday."),
+]
+
+
+def write_story(folder: Path, items: Sequence[tuple[str, str, str]]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for slug, day, text in items:
+        (folder / f"{slug}.md").write_text(
+            f"---\ntitle: {slug.title()}\ndate: {day}\nsource: Wire\n---\n{text}\n", "utf-8"
+        )
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_incremental_rebuild_equals_a_full_build(tmp_path: Path) -> None:
+    src, cache = tmp_path / "src", tmp_path / "cache"
+    cfg = Config(title="Helsinki")
+    write_story(src, STORY)
+    first = api.build_site([src], tmp_path / "inc", cfg, cache=cache)
+    assert first.cached == 0
+    # One article edited, one added, one removed: the three ways a rebuild can differ.
+    write_story(src, [("summit", "2018-07-16", "Trump and Putin met alone on Monday in Helsinki.")])
+    write_story(src, [("vienna", "2018-09-18", "The two met again in Vienna on Tuesday.")])
+    (src / "eve.md").unlink()
+    again = api.build_site([src], tmp_path / "inc", cfg, cache=cache)
+    assert again.cached == 3  # after, invite, moscow
+    full = api.build_site([src], tmp_path / "full", cfg)
+    assert full.events == again.events
+    assert tree(tmp_path / "inc") == tree(tmp_path / "full")
+    assert "Vienna" in (tmp_path / "inc" / "timeline.json").read_text("utf-8")
+    assert not (tmp_path / "inc" / "articles" / "eve").exists()
+
+
+def test_a_no_change_rebuild_uses_only_the_cache(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    write_story(src, STORY)
+    api.build_site([src], tmp_path / "out", Config(), cache=tmp_path / "cache")
+    before = tree(tmp_path / "out")
+    again = api.build_site([src], tmp_path / "out", Config(), cache=tmp_path / "cache")
+    assert again.cached == len(STORY)
+    assert again.write.written == 0
+    assert tree(tmp_path / "out") == before
