@@ -129,11 +129,7 @@ def _vague(when: When, status: Status) -> str:
 
 def _preposition(when: When) -> str:
     g, iv = when.granularity, when.interval
-    if g in (Granularity.DAY, Granularity.TIME) and iv.days == 1:
-        return "on "
-    if g is Granularity.WEEK:
-        return "in "
-    return "in "
+    return "on " if g in (Granularity.DAY, Granularity.TIME) and iv.days == 1 else "in "
 
 
 def display_date(event: Event) -> str:
@@ -141,6 +137,9 @@ def display_date(event: Event) -> str:
 
     'Monday, July 16, 2018' · 'Around July 2018' · 'Expected in the weeks after July 16, 2018'
     """
+    custom = getattr(event, "display_date", None)  # hand-made events may say it their way
+    if custom:
+        return str(custom)
     when = event.when
     if when.granularity is Granularity.VAGUE:
         phrase = _vague(when, event.status)

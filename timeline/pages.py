@@ -70,6 +70,14 @@ class YearGroup:
         return f"y{self.year:04d}"
 
     @property
+    def label(self) -> str:
+        """The year; or the years it spans when all it holds are longer (e.g. a decade)."""
+        last = max((e.when.interval.end.year for e in self.events), default=self.year)
+        if self.months or last == self.year:
+            return str(self.year)
+        return f"{self.year}–{last}"
+
+    @property
     def count(self) -> int:
         return len(self.events) + sum(
             len(m.events) + sum(len(d.events) for d in m.days) for m in self.months

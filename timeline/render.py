@@ -7,6 +7,7 @@ where a format needs them: the feed, the sitemap, the calendar and the embed sni
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from timeline.pages import PAGE_BUDGET, group, in_display_order, page_path, spli
 from timeline.render_article import render_article
 
 Site = Mapping[str, str | bytes]
+_MARKDOWN_MARKS = re.compile(r"[*`]+")  # emphasis and code marks inside a quoted expression
 EMBED_LIMIT = 60  # events shown by the embed widgets before they link to the full timeline
 
 
@@ -67,6 +69,7 @@ def make_environment(user_templates: Path | None) -> Environment:
         day_long=day_long,
         day_medium=day_medium,
         resolution=timex_resolution,
+        plain_text=lambda text: _MARKDOWN_MARKS.sub("", text),
     )
     return env
 
