@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -123,17 +124,23 @@ class _Progress:
 @click.option("--clean", is_flag=True, help="Empty the cache first: extract every article anew.")
 @_cache_option
 @_with_jobs
+@click.option("--key-dates", type=click.IntRange(min=0), metavar="N",
+              help="How many key dates to rank  [default: 'key_dates' of the config]")
+@click.option("--between", nargs=2, type=click.DateTime(["%Y-%m-%d"]), metavar="START END",
+              help="Keep only events (and key dates) from START to END (ISO dates).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list warnings, cache use and files.")
 def build(
     sources: tuple[Path, ...], config_path: Path | None, drafts: bool | None,
     output: Path | None, base_url: str | None, clean: bool, use_cache: bool, jobs: int,
-    executor: str, scheduler: str | None, quiet: bool, verbose: bool,
+    executor: str, scheduler: str | None, key_dates: int | None,
+    between: tuple[datetime, datetime] | None, quiet: bool, verbose: bool,
 ) -> None:
     """Build the site from SOURCES (folders or files of articles; default: the config's
     sources, else seeds/) into the output folder, replacing it whole."""
     cfg = _config(config_path, sources, output=str(output) if output else None,
-                  base_url=base_url, drafts=drafts)
+                  base_url=base_url, drafts=drafts, key_dates=key_dates,
+                  between=[d.date() for d in between] if between else None)
     progress = _Progress(show=not quiet and sys.stderr.isatty())
     try:
         with _open_mapper(jobs, executor, scheduler) as mapper:

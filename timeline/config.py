@@ -7,11 +7,13 @@ paths given on the command line are relative to where the command runs, as in an
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -22,7 +24,7 @@ CONFIG_FILE = "timeline.toml"
 CACHE_FOLDER = ".timeline-cache"
 
 # Settings that name files or folders: rebased on the config file's folder.
-PATH_KEYS = frozenset({"sources", "output", "templates", "cache"})
+PATH_KEYS = frozenset({"sources", "output", "templates", "cache", "events_file"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,8 @@ class Config:
     merge_text_threshold: float = 0.35
     merge_name_threshold: float = 0.5
     drafts: bool = False
+    between: tuple[date, date] | None = None  # keep only events (and key dates) in this range
+    events_file: str | None = None  # CSV of hand-made events (besides events.csv in a source)
 
     @classmethod
     def from_mapping(cls, raw: Mapping[str, Any], origin: str = CONFIG_FILE) -> Config:
@@ -69,7 +73,9 @@ def _unknown(key: str, known: Mapping[str, object]) -> str:
 
 def _check(name: str, value: Any, problems: list[str]) -> Any:
     """Coerce one value to its field's type, or record why it cannot be."""
-    if name in {"title", "base_url", "timezone", "language", "output", "templates", "cache"}:
+    if name in {
+        "title", "base_url", "timezone", "language", "output", "templates", "cache", "events_file",
+    }:
         if not isinstance(value, str) or (name != "title" and not value.strip()):
             problems.append(f"{name} must be a non-empty string, not {value!r}")
             return None
@@ -109,7 +115,30 @@ def _check(name: str, value: Any, problems: list[str]) -> Any:
             problems.append(f"drafts must be true or false, not {value!r}")
             return None
         return value
+    if name == "between":
+        return _check_between(value, problems)
     raise AssertionError(f"no check for config field {name}")  # a field added without a check
+
+
+def _check_between(value: Any, problems: list[str]) -> tuple[date, date] | None:
+    """Two ISO dates (TOML dates or strings), the first not after the second."""
+    days: list[date] = []
+    items = list(value) if isinstance(value, list | tuple) else [value]
+    for item in items:
+        if isinstance(item, datetime):
+            item = item.date()
+        if isinstance(item, str):
+            with contextlib.suppress(ValueError):
+                item = date.fromisoformat(item.strip())
+        if isinstance(item, date):
+            days.append(item)
+    if len(days) != 2 or len(items) != 2 or days[0] > days[1]:
+        problems.append(
+            f"between must be two dates, first to last, e.g. [\"2018-07-01\", \"2018-08-31\"], "
+            f"not {value!r}"
+        )
+        return None
+    return days[0], days[1]
 
 
 def parse_config_text(text: str, origin: str = CONFIG_FILE) -> dict[str, Any]:

@@ -1,0 +1,90 @@
+"""Follow-ups: link what an earlier article expected to what a later one reports as happened.
+
+"Paul will travel to Russia in the coming weeks" (16 July, expected, a vague range) and "Paul
+arrived in Moscow on Monday" (7 August, happened, 6 August) are one story: the expected event
+gets ``fulfilled_by`` the happened one, which ``fulfils`` it, and the timeline can show the date
+moving from the range to the day.
+
+A happened event H fulfils an expected event E when
+
+- E is expected and vaguer than a day (a range, a week, a month, …) — an expected *day* that
+  came true is simply merged with its report (``timeline.merge``);
+- H happened, is dated to a day, and was first reported after E was;
+- H's day lies in E's range (stretched by half its length, since vague ranges are guesses);
+- they share a person or organization, and their texts are alike (Dice ≥ half the merge
+  threshold, on words where "arrived in Moscow" and "trip to Russia" share concepts).
+
+Each expected event takes its most similar candidate (then the earliest); each happened event
+fulfils at most one expected event.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from timeline.config import Config
+from timeline.merge import report_order
+from timeline.model import Event, Granularity, Status
+from timeline.similarity import dice, words
+
+_MAX_RANGE_DAYS = 400  # "next year" can be followed up; "this decade" is too vague to
+
+
+def _vague(event: Event) -> bool:
+    return event.when.interval.days > 1 or event.when.approximate
+
+
+def _reach(event: Event) -> tuple[date, date]:
+    interval = event.when.interval
+    slack = timedelta(days=interval.days // 2)
+    return interval.start, interval.end + slack
+
+
+def _texts(event: Event) -> list[frozenset[str]]:
+    return [words(c.sentence) for c in event.citations] or [words(event.text)]
+
+
+def link_followups(events: Sequence[Event], cfg: Config) -> tuple[Event, ...]:
+    """The events with ``fulfils``/``fulfilled_by`` set where a follow-up was found."""
+    ordered = sorted(events, key=report_order)
+    by_day: dict[date, list[Event]] = defaultdict(list)
+    for e in ordered:
+        if (
+            e.status is Status.HAPPENED and e.citations
+            and e.when.granularity in (Granularity.DAY, Granularity.TIME)
+        ):
+            by_day[e.when.interval.start].append(e)
+    links: dict[str, str] = {}  # expected id → happened id
+    taken: set[str] = set()
+    for exp in ordered:
+        if exp.status is not Status.EXPECTED or not _vague(exp) or not exp.citations:
+            continue
+        if exp.when.interval.days > _MAX_RANGE_DAYS:
+            continue
+        start, end = _reach(exp)
+        names = set(exp.people) | set(exp.organizations)
+        candidates = []
+        for offset in range((end - start).days + 1):
+            day = start + timedelta(days=offset)
+            for hap in by_day.get(day, ()):
+                if hap.id in taken or hap.citations[0].published <= exp.citations[0].published:
+                    continue
+                if not names & (set(hap.people) | set(hap.organizations)):
+                    continue
+                score = max(dice(a, b) for a in _texts(exp) for b in _texts(hap))
+                if score >= cfg.merge_text_threshold / 2:
+                    candidates.append((-score, day, report_order(hap), hap.id))
+        if candidates:
+            best = min(candidates)[3]
+            links[exp.id] = best
+            taken.add(best)
+    fulfils = {h: e for e, h in links.items()}
+    return tuple(
+        replace(
+            e, fulfilled_by=links.get(e.id, e.fulfilled_by), fulfils=fulfils.get(e.id, e.fulfils)
+        )
+        for e in events
+    )
