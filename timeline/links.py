@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from hashlib import sha1
 from urllib.parse import quote
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 from slugify import slugify
 
 from timeline.model import Event, Timeline
@@ -93,11 +93,12 @@ def absolute(base_url: str, path: str) -> str:
     return base_url + path
 
 
-def embed_snippet(base_url: str, title: str) -> Markup:
-    """The copy-paste HTML for a blog: the iframe, and the script that fits it to its content."""
+def embed_snippet(base_url: str, title: str) -> str:
+    """The copy-paste HTML for a blog: the iframe, and the script that fits it to its content.
+    A plain string, so a page showing it escapes it like any other text."""
     src = escape(absolute(base_url, "embed/index.html"))
     script = escape(base_url + "static/embed.js")
-    return Markup(
+    return (
         f'<iframe src="{src}" title="{escape(title)}" data-timeline-embed loading="lazy"\n'
         f'        style="width: 100%; height: 32rem; border: 0;"></iframe>\n'
         f'<script src="{script}" async></script>'
