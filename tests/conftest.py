@@ -197,3 +197,21 @@ def built_fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     cfg = Config(title="Helsinki & after", base_url="https://news.example/timelines/helsinki/")
     write_site(render_fixture_site(make_site_timeline(), cfg), out)
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Golden files (tests/golden): `pytest --update-golden` rewrites them from seeds/ instead of
+# comparing. Review the diff like code before committing it.
+# ---------------------------------------------------------------------------------------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", default=False,
+        help="rewrite tests/golden from seeds/ instead of comparing",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))

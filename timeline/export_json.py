@@ -37,6 +37,8 @@ def citation_json(citation: Citation) -> dict[str, Any]:
         "expression": timex_json(citation.timex) if citation.timex else None,
         "confidence": round(citation.confidence, 3),
         "inferred": citation.inferred,
+        "sentence_index": citation.sentence_index,
+        "inferred_from": timex_json(citation.inferred_from) if citation.inferred_from else None,
     }
 
 
@@ -59,6 +61,12 @@ def event_json(event: Event) -> dict[str, Any]:
         "tags": list(event.tags),
         "fulfils": event.fulfils,
         "fulfilled_by": event.fulfilled_by,
+        "headline": event.headline,
+        "display_date": event.display_date,
+        "media": event.media,
+        "media_credit": event.media_credit,
+        "group": event.group,
+        "link": event.link,
         "sources": [citation_json(c) for c in event.citations],
     }
 

@@ -1,0 +1,100 @@
+"""Merging reports of one event, and follow-up links from expected to happened."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventkit import DCT, event
+from timeline.config import Config
+from timeline.followup import link_followups
+from timeline.merge import merge_events
+from timeline.model import Granularity, Status
+
+CFG = Config()
+LATER = date(2018, 7, 18)
+SUMMIT = "Trump and Putin met alone for two hours at the Presidential Palace in Helsinki."
+SUMMIT_2 = "Trump met Putin alone for more than two hours at the palace in Helsinki on Monday."
+PRESSER = "At a joint news conference, Putin denied that Russia meddled in the election."
+
+
+def test_same_event_from_two_articles_is_one_event_citing_both_first_report_first() -> None:
+    later = event(SUMMIT_2, DCT, slug="b", published=LATER, people=("Trump", "Vladimir Putin"))
+    first = event(SUMMIT, DCT, slug="a", people=("Trump", "Vladimir Putin"))
+    (merged,) = merge_events([later, first], CFG)
+    assert [c.article_slug for c in merged.citations] == ["a", "b"]
+    assert merged.id == first.id and merged.text == SUMMIT
+
+
+def test_two_different_events_of_the_same_day_stay_two() -> None:
+    a = event(SUMMIT, DCT, slug="a", people=("Trump", "Vladimir Putin"))
+    b = event(PRESSER, DCT, slug="b", people=("Trump", "Vladimir Putin"))
+    assert len(merge_events([a, b], CFG)) == 2
+
+
+def test_similar_text_on_different_days_is_not_merged() -> None:
+    a = event(SUMMIT, DCT, slug="a")
+    b = event(SUMMIT, date(2018, 7, 17), slug="b")
+    assert len(merge_events([a, b], CFG)) == 2
+
+
+def test_thresholds_come_from_the_config() -> None:
+    a = event(SUMMIT, DCT, slug="a")
+    b = event(SUMMIT_2, DCT, slug="b")
+    assert len(merge_events([a, b], Config(merge_text_threshold=0.3))) == 1
+    assert len(merge_events([a, b], Config(merge_text_threshold=0.95))) == 2
+
+
+def test_no_chaining_through_a_sentence_that_mentions_both_events() -> None:
+    both = "Trump and Putin met alone for two hours at the palace, then held a news conference."
+    a = event(SUMMIT, DCT, slug="a")
+    b = event(both, DCT, slug="b")
+    c = event(PRESSER + " It was a joint news conference.", DCT, slug="c")
+    merged = merge_events([a, b, c], Config(merge_text_threshold=0.3))
+    assert not any({"a", "c"} <= {x.article_slug for x in m.citations} for m in merged)
+
+
+def test_merged_event_takes_the_date_most_reports_give_and_happened_wins() -> None:
+    preview = event(SUMMIT, DCT, slug="a", published=date(2018, 7, 15), status=Status.EXPECTED)
+    timed = event(SUMMIT_2, DCT, slug="b", value="2018-07-16T14:00", granularity=Granularity.TIME)
+    day = event(SUMMIT, DCT, slug="c", published=LATER)
+    (merged,) = merge_events([preview, timed, day], CFG)
+    assert merged.when.value == "2018-07-16" and merged.status is Status.HAPPENED
+    assert [c.article_slug for c in merged.citations] == ["a", "b", "c"]
+
+
+def test_merge_is_independent_of_input_order() -> None:
+    events = [
+        event(SUMMIT, DCT, slug="a"), event(SUMMIT_2, DCT, slug="b", published=LATER),
+        event(PRESSER, DCT, slug="c"),
+    ]
+    assert merge_events(events, CFG) == merge_events(events[::-1], CFG)
+
+
+TRIP = "Paul announced he will be heading to Russia in the coming weeks."
+ARRIVAL = "Sen. Rand Paul arrived in Moscow on Monday and met members of parliament."
+
+
+def _trip() -> tuple:
+    expected = event(
+        TRIP, date(2018, 7, 17), end=date(2018, 9, 10), value="FUTURE_REF", approximate=True,
+        granularity=Granularity.VAGUE, status=Status.EXPECTED, people=("Rand Paul",), slug="a",
+    )
+    happened = event(
+        ARRIVAL, date(2018, 8, 6), published=date(2018, 8, 7), people=("Rand Paul",), slug="b",
+    )
+    return expected, happened
+
+
+def test_follow_up_links_what_was_expected_to_what_happened() -> None:
+    expected, happened = _trip()
+    linked = {e.id: e for e in link_followups([expected, happened], CFG)}
+    assert linked[expected.id].fulfilled_by == happened.id
+    assert linked[happened.id].fulfils == expected.id
+
+
+def test_no_follow_up_without_a_shared_name_or_outside_the_range() -> None:
+    expected, happened = _trip()
+    stranger = event(ARRIVAL, date(2018, 8, 6), published=date(2018, 8, 7), people=("Lavrov",))
+    too_late = event(ARRIVAL, date(2019, 8, 6), published=date(2019, 8, 7), people=("Rand Paul",))
+    for other in (stranger, too_late):
+        assert all(e.fulfilled_by is None for e in link_followups([expected, other], CFG))
