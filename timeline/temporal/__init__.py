@@ -15,7 +15,7 @@ from timeline.temporal import absolute, quantities, relative
 from timeline.temporal.anchor import Context, Site
 from timeline.temporal.lexicon import APPROX_BEFORE
 from timeline.temporal.reading import Normalizer, to_timex
-from timeline.temporal.recognize import MASTER, Candidate, candidate_at
+from timeline.temporal.recognize import Candidate, Scanner
 
 __all__ = ["tag"]
 
@@ -53,11 +53,11 @@ def tag(text: str, dct: date | datetime, lang: str = "en") -> tuple[Timex, ...]:
     ctx = Context(text=text, dct=day, dct_time=clock, last=None)
     found: list[Timex] = []
     pos = 0
-    while (m := MASTER.search(text, pos)) is not None:
-        cand = candidate_at(m)
+    scanner = Scanner(text)
+    while (cand := scanner.next(pos)) is not None:
         timex = _read(cand, ctx)
         if timex is None:
-            pos = m.start() + 1  # rejected: a shorter expression may start inside it
+            pos = cand.start + 1  # rejected: a shorter expression may start inside it
             continue
         found.append(timex)
         pos = timex.end

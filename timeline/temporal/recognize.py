@@ -1,20 +1,29 @@
 """Finding candidate temporal expressions: one compiled alternation over the whole text.
 
 Each pattern below is a *kind* of expression with its own named groups. They are joined into one
-case-insensitive regex whose alternatives are tried in order at each position, so longer,
-more specific kinds come first. ``finditer`` then yields non-overlapping candidates in text order
-in a single C-speed pass; only candidates reach Python code. Group names are prefixed with their
-kind (``mdy__mon``) so that one regex can hold them all.
+regex (``MASTER``) whose alternatives are tried in order at a position, so longer, more specific
+kinds come first. Group names are prefixed with their kind (``mdy__mon``) so one regex holds all.
+
+Speed: trying ``MASTER`` at every position is slow (dozens of optional prefixes per kind), so a
+cheap literal regex (``TRIGGER``) first finds the words every timex must contain (a month, a
+weekday, a unit, a digit, "now", ...), and ``MASTER`` is tried only at the few word starts just
+before each trigger. Both run on lower-cased text, which is much faster than IGNORECASE.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from timeline.temporal.lexicon import (
     DAYNUM,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
     HOLIDAY,
     MONTH,
     NUMBER,
@@ -26,6 +35,7 @@ from timeline.temporal.lexicon import (
     WEEKDAY,
     YEAR4,
     ZONE,
+    trie_regex,
 )
 
 _S = r"\s+"
@@ -42,7 +52,7 @@ _DAY_AFTER = (
 
 # (kind, pattern). Order matters: at a given position the first alternative that matches wins.
 PATTERNS: list[tuple[str, str]] = [
-    ("iso", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?)?"),
+    ("iso", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:t(?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?)?"),
     ("numdate", r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![/\d])|\d{1,2}\.\d{1,2}\.\d{4}(?!\.\d)"),
     (
         "time",
@@ -74,7 +84,7 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "fiscal",
         rf"(?:(?P<the>the){_S})?(?:(?P<rel>current|last|next|this|previous|past|coming|new){_S})?"
-        rf"(?:fiscal|FY)(?:{_S}year)?(?:{_S}?(?P<year>{YEAR4}|'\d\d))?",
+        rf"(?:fiscal|fy)(?:{_S}year)?(?:{_S}?(?P<year>{YEAR4}|'\d\d))?",
     ),
     (
         "decade",
@@ -169,9 +179,33 @@ def _scoped(kind: str, pattern: str) -> str:
 MASTER = re.compile(
     r"(?<![\w$£€.#/:-])(?:"
     + "|".join(f"(?P<{kind}>{_scoped(kind, p)})" for kind, p in PATTERNS)
-    + r")(?!\w)",
-    re.IGNORECASE,
+    + r")(?!\w)"
 )
+
+# Words at least one of which is in every expression MASTER can match.
+_CORE_WORDS = (
+    list(MONTHS) + list(WEEKDAYS) + list(SEASONS) + list(PARTS_OF_DAY)
+    + [u + s for u in UNITS if u != "centurie" for s in ("", "s")] + ["centuries"]
+    + """today yesterday tomorrow now current currently recent recently soon past future present formerly lately
+    presently nowadays later christmas thanksgiving easter halloween eve half period fiscal fy
+    daily weekly monthly annually yearly hourly quarterly biweekly nightly semiannually
+    semi twenties thirties forties fifties sixties seventies eighties nineties""".split()
+)  # fmt: skip
+TRIGGER = re.compile(r"\b" + trie_regex(_CORE_WORDS) + r"\b|\d+")
+# Words an expression may start with: MASTER is tried only at these.
+_START_WORDS = (
+    _CORE_WORDS + list(NUMBERS) + list(ORDINALS)
+    + """the a an this that these last next past coming previous following early earlier late
+    later mid end each every per at about around almost less more up no just over under some
+    several few many couple number dozens hundreds half third fourth final latest current
+    prior same recent initial additional further another ensuing better remaining whole full
+    entire rest fiscal fy year post pre new independence valentine veterans bastille boxing
+    memorial labor martin presidents election mother father good noon midnight midday
+    comparable corresponding twenty thirty forty fifty sixty seventy eighty ninety""".split()
+)  # fmt: skip
+_STARTER = re.compile(trie_regex(_START_WORDS) + r"(?![a-z])|\d|['’]")
+_WORD_START = re.compile(r"\b\w|(?<![\w'’])['’]")
+_LOOKBACK = 40  # characters before a trigger where its expression may start ("the end of the")
 
 KINDS = tuple(kind for kind, _ in PATTERNS)
 _GROUPS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -192,17 +226,54 @@ class Candidate:
     parts: dict[str, str]
 
 
-def candidate_at(m: re.Match[str]) -> Candidate:
-    """The candidate a ``MASTER`` match stands for."""
-    kind = m.lastgroup or ""
-    parts = {short: v for full, short in _GROUPS[kind] if (v := m.group(full)) is not None}
-    return Candidate(m.start(), m.end(), kind, parts)
+def lower(text: str) -> str:
+    """``text`` lower-cased with every character kept at its offset."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower()[0] for c in text)
 
 
-def candidates(text: str) -> Iterator[Candidate]:
-    """Every candidate in ``text``, in order and non-overlapping."""
-    for m in MASTER.finditer(text):
-        yield candidate_at(m)
+class Scanner:
+    """Finds MASTER matches in text order, trying MASTER only near trigger words."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = lower(text)
+        self.triggers = [m.span() for m in TRIGGER.finditer(self.low)]
+        self.i = 0
+        # MASTER's answer at each start already tried: windows of nearby triggers overlap.
+        self.tried: dict[int, re.Match[str] | None] = {}
+
+    def next(self, pos: int) -> Candidate | None:
+        """The leftmost candidate that starts at or after ``pos``."""
+        low, triggers, tried = self.low, self.triggers, self.tried
+        match, starter = MASTER.match, _STARTER.match
+        while self.i < len(triggers):
+            t_start, t_end = triggers[self.i]
+            if t_end <= pos:
+                self.i += 1
+                continue
+            for w in _WORD_START.finditer(low, max(pos, t_start - _LOOKBACK), t_start + 1):
+                at = w.start()
+                if at in tried:
+                    m = tried[at]
+                elif starter(low, at) is None:
+                    continue
+                else:
+                    m = tried[at] = match(low, at)
+                if m is not None and m.end() > t_start:
+                    return self._candidate(m)
+            self.i += 1
+        return None
+
+    def _candidate(self, m: re.Match[str]) -> Candidate:
+        kind = m.lastgroup or ""
+        text = self.text
+        parts = {}
+        for full, short in _GROUPS[kind]:
+            a, b = m.span(full)
+            if a >= 0:
+                parts[short] = text[a:b]  # from the original text: capitals matter ("May")
+        return Candidate(m.start(), m.end(), kind, parts)
 
 
 def unit_plural(word: str) -> bool:

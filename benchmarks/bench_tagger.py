@@ -1,0 +1,85 @@
+"""Speed and memory: our tagger against naive ``dateparser.search.search_dates`` on TBAQ texts.
+
+    python benchmarks/bench_tagger.py [--gold PATH] [--naive-docs N] [--repeat R]
+
+Both taggers see the same documents with their own DCT. The naive side is time-limited by
+running it on the first N documents only; rates are per character, so they compare directly.
+Peak memory is measured with tracemalloc around each run (Python allocations only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import tracemalloc
+import warnings
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from dateparser.search import search_dates
+
+from timeline.temporal import tag
+
+GOLD = Path("/work/shared/corpora/tbaq.jsonl")
+
+
+def _dct(doc: dict[str, Any]) -> datetime:
+    return datetime.combine(date.fromisoformat(doc["dct"][:10]), datetime.min.time())
+
+
+def _naive(doc: dict[str, Any]) -> int:
+    found = search_dates(doc["text"], languages=["en"], settings={"RELATIVE_BASE": _dct(doc)})
+    return len(found or [])
+
+
+def _ours(doc: dict[str, Any]) -> int:
+    return len(tag(doc["text"], date.fromisoformat(doc["dct"][:10])))
+
+
+def measure(fn: Callable[[dict[str, Any]], int], docs: list[dict[str, Any]], repeat: int) -> dict[str, float]:
+    chars = sum(len(d["text"]) for d in docs) * repeat
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    found = 0
+    for _ in range(repeat):
+        for doc in docs:
+            found += fn(doc)
+    elapsed = time.perf_counter() - t0
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    # Time once more without tracemalloc, which slows allocation-heavy code.
+    t0 = time.perf_counter()
+    for _ in range(repeat):
+        for doc in docs:
+            fn(doc)
+    elapsed = min(elapsed, time.perf_counter() - t0)
+    return {"chars": chars, "seconds": elapsed, "chars_per_s": chars / elapsed,
+            "peak_mib": peak / 2**20, "found": found / repeat}  # fmt: skip
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--naive-docs", type=int, default=25, help="documents for the naive side")
+    ap.add_argument("--repeat", type=int, default=3, help="passes over the corpus for ours")
+    args = ap.parse_args(argv)
+    docs = [json.loads(line) for line in args.gold.read_text("utf-8").splitlines() if line.strip()]
+    warnings.filterwarnings("ignore")  # dateparser's deprecation chatter
+    _ours(docs[0])  # warm up: compile regexes, import dateparser data
+    _naive(docs[0])
+    naive = measure(_naive, docs[: args.naive_docs], 1)
+    ours = measure(_ours, docs, args.repeat)
+    for name, r in (("dateparser.search_dates", naive), ("timeline.temporal.tag", ours)):
+        print(f"{name:<26} {r['chars']:>9,} chars in {r['seconds']:7.3f} s = "
+              f"{r['chars_per_s']:>12,.0f} chars/s   peak {r['peak_mib']:6.2f} MiB   "
+              f"found {r['found']:.0f}")  # fmt: skip
+    print(f"speed-up: {ours['chars_per_s'] / naive['chars_per_s']:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
