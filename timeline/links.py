@@ -88,9 +88,10 @@ class Links:
 
 def absolute(base_url: str, path: str) -> str:
     """``base_url`` + a site path; ``index.html`` is dropped, as servers add it back."""
-    if path.endswith("index.html"):
-        path = path[: -len("index.html")]
-    return base_url + path
+    page, hash_, fragment = path.partition("#")
+    if page == "index.html" or page.endswith("/index.html"):
+        page = page[: -len("index.html")]
+    return base_url + page + hash_ + fragment
 
 
 def embed_snippet(base_url: str, title: str) -> str:
