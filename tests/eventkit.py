@@ -6,8 +6,18 @@ import hashlib
 from datetime import UTC, date, datetime
 
 from timeline.model import (
-    Anchor, AnchorKind, Article, Citation, Event, Granularity, Interval, Status, TaggedArticle,
-    Timex, TimexType, When,
+    Anchor,
+    AnchorKind,
+    Article,
+    Citation,
+    Event,
+    Granularity,
+    Interval,
+    Status,
+    TaggedArticle,
+    Timex,
+    TimexType,
+    When,
 )  # fmt: skip
 
 DCT = date(2018, 7, 16)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from eventkit import DCT, tagged, timex
+
 from timeline.dating import date_sentence
 from timeline.extract import extract_events
 from timeline.model import AnchorKind, Granularity, Status, TimexType

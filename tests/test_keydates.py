@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from eventkit import DCT, event
+
 from timeline.assemble import assemble
 from timeline.config import Config
 from timeline.keydates import rank_key_dates

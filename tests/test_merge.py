@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from eventkit import DCT, event
+
 from timeline.config import Config
 from timeline.followup import link_followups
 from timeline.merge import merge_events
@@ -93,7 +94,7 @@ def test_follow_up_links_what_was_expected_to_what_happened() -> None:
 
 
 def test_no_follow_up_without_a_shared_name_or_outside_the_range() -> None:
-    expected, happened = _trip()
+    expected, _ = _trip()
     stranger = event(ARRIVAL, date(2018, 8, 6), published=date(2018, 8, 7), people=("Lavrov",))
     too_late = event(ARRIVAL, date(2019, 8, 6), published=date(2019, 8, 7), people=("Rand Paul",))
     for other in (stranger, too_late):

@@ -6,6 +6,7 @@ import random
 from datetime import date
 
 from eventkit import DCT, event
+
 from timeline.model import Granularity
 from timeline.order import chronological
 

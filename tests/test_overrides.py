@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from eventkit import DCT, tagged, timex
+
 from timeline.errors import ArticleError
 from timeline.extract import extract_events
 from timeline.overrides import apply_pins, override_warnings

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from timeline.config import Config
 from timeline.model import Citation, Event, Granularity, Status, When
-from timeline.similarity import content_words, dice, name_similarity
+from timeline.similarity import content_words, dice, focus_words, name_similarity
 
 _FINE = (Granularity.TIME, Granularity.DAY)
 
@@ -59,19 +59,35 @@ def _dates_agree(a: When, b: When) -> bool:
     return a.value == b.value
 
 
+def _texts(event: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """The sentence's content words, and those around the dating expression."""
+    full = content_words(event.text, event.people)
+    timex = event.citations[0].timex if event.citations else None
+    if timex is None:
+        return full, full
+    offset = event.citations[0].sentence_start
+    return full, focus_words(event.text, timex.start - offset, timex.end - offset, event.people)
+
+
+def _similar(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> (
+    float
+):
+    return max(dice(a[0], b[0]), dice(a[1], b[1]))
+
+
 class _Cluster:
     """Reports gathered so far for one event (mutable only inside ``merge_events``)."""
 
     def __init__(self, event: Event) -> None:
         self.members = [event]
-        self.texts = [content_words(event.text, event.people)]
+        self.texts = [_texts(event)]
         self.names = set(event.people) | set(event.organizations)
 
     def similarity(self, event: Event, cfg: Config) -> float | None:
         if not _dates_agree(self.members[0].when, event.when):
             return None
-        mine = content_words(event.text, event.people)
-        scores = [dice(t, mine) for t in self.texts]
+        mine = _texts(event)
+        scores = [_similar(t, mine) for t in self.texts]
         text = max(scores)
         # Every report must be somewhat alike, so that A~B and B~C cannot chain A to C.
         if min(scores) < cfg.merge_text_threshold / 2:
@@ -85,7 +101,7 @@ class _Cluster:
 
     def add(self, event: Event) -> None:
         self.members.append(event)
-        self.texts.append(content_words(event.text, event.people))
+        self.texts.append(_texts(event))
         self.names |= set(event.people) | set(event.organizations)
 
 

@@ -25,7 +25,8 @@ _STOP = _words_of(
     about after before over into out up more most some any all one two its it's he's she's
     monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week weeks
     month months year years day days just only very own such other last next first
-    president sen senator rep secretary minister mr mrs ms dr r-ky d-ny"""
+    president sen senator rep secretary minister mr mrs ms dr r-ky d-ny
+    coming few must my your take took wrote help further himself herself themselves"""
 )
 # A few classes of news verbs and nouns that report the same thing in different words.
 _CONCEPTS = {
@@ -76,6 +77,16 @@ def content_words(text: str, people: Iterable[str]) -> frozenset[str]:
     """Content words without people's names: "Trump" in two sentences is compared as a name.
     (Organizations stay: "Politico" says what was published.)"""
     return words(text) - name_tokens(people)
+
+
+def focus_words(sentence: str, start: int, end: int, people: Iterable[str], radius: int = 8) -> (
+    frozenset[str]
+):
+    """Content words within ``radius`` words of the span ``[start, end)`` of the sentence: what
+    a long sentence says about the event its expression dates."""
+    before = sentence[:start].split()[-radius:]
+    after = sentence[end:].split()[:radius]
+    return content_words(" ".join([*before, sentence[start:end], *after]), people)
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
