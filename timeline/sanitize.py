@@ -3,6 +3,8 @@ becomes may run script, load a resource from elsewhere, or reach outside its con
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import nh3
 
@@ -24,6 +26,11 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
+# a link whose URL was unsafe loses its href; the rel added to every link must go with it
+_DEAD_LINK = re.compile(r'<a((?:\s+(?!href=)[a-z-]+="[^"]*")*)>')
+_REL = re.compile(r'\s+rel="[^"]*"')
+
+
 def markdown_to_html(text: str) -> str:
     """Render Markdown; a fresh converter each time so nothing carries between articles."""
     return markdown.Markdown(output_format="html").convert(text)
@@ -31,7 +38,7 @@ def markdown_to_html(text: str) -> str:
 
 def clean_html(html: str) -> str:
     """Keep only the markup in the allow-list; links get rel=nofollow noopener noreferrer."""
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
         attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
@@ -39,6 +46,7 @@ def clean_html(html: str) -> str:
         link_rel="nofollow noopener noreferrer",
         strip_comments=True,
     )
+    return _DEAD_LINK.sub(lambda m: "<a" + _REL.sub("", m.group(1)) + ">", cleaned)
 
 
 def article_html(text: str) -> str:
