@@ -42,7 +42,8 @@ def simple_corpus(folder: Path, n: int, seed: int = 7) -> None:
             f"{rng.choice(PEOPLE)} {rng.choice(VERBS)} {rng.choice(PEOPLE)} on "
             f"{rng.choice(WEEKDAYS)}." for _ in range(rng.randint(4, 8))
         ]
-        sentences.append(f"The hearing is set for {day + timedelta(days=rng.randint(5, 60)):%B %-d}.")
+        hearing = day + timedelta(days=rng.randint(5, 60))
+        sentences.append(f"The hearing is set for {hearing:%B %-d}.")
         (folder / f"{day.isoformat()}-{i:05d}.md").write_text(
             f"---\ntitle: Report {i}\ndate: {day.isoformat()}\nsource: Wire\n---\n"
             + "\n\n".join(sentences) + "\n",
