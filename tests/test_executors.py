@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
+from pathlib import Path
 
 import pytest
 
-from timeline import __version__
+from timeline import __version__, api
+from timeline.config import Config
 from timeline.errors import ArticleError, TimelineError
 from timeline.executors import (
     MAX_BATCH,
@@ -125,3 +129,22 @@ def test_open_mapper_closes_what_it_opened() -> None:
 def test_a_worker_that_cannot_import_timeline_is_named() -> None:
     with pytest.raises(ExecutorError, match=r"worker tcp://b:1 cannot run timeline"):
         check_workers({"tcp://a:1": code_fingerprint(), "tcp://b:1": ImportError("timeline")})
+
+
+def test_a_build_on_two_processes_is_byte_identical_to_one(tmp_path: Path) -> None:
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus.py"
+    spec = importlib.util.spec_from_file_location("bench_corpus", path)
+    assert spec is not None and spec.loader is not None
+    corpus = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = corpus  # dataclasses look their module up while being made
+    spec.loader.exec_module(corpus)
+    corpus.write_corpus(tmp_path / "articles", 30)
+    api.build_site([tmp_path / "articles"], tmp_path / "one", Config())
+    with open_mapper(jobs=2, batch=4) as mapper:
+        api.build_site([tmp_path / "articles"], tmp_path / "two", Config(), mapper=mapper)
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes()
+                for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    assert len(files(tmp_path / "one")) > 30 and files(tmp_path / "one") == files(tmp_path / "two")
