@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from eventkit import DCT, tagged, timex
 
+from timeline.cli import main
 from timeline.errors import ArticleError
 from timeline.extract import extract_events
+from timeline.handmade import parse_events_csv
+from timeline.model import Granularity, Status
 from timeline.overrides import apply_pins, override_warnings
 from timeline.segment import split_sentences
 
@@ -51,3 +57,76 @@ def test_pins_and_drops_that_match_nothing_are_warned_about() -> None:
     )
     ok = tagged(TEXT, pins=(("Monday", "2018-07-16"),), drops=("summit",))
     assert override_warnings([ok], [split_sentences(TEXT)]) == ()
+
+
+# Hand-made events (timeline.handmade): TimelineJS and TimelineSetter columns.
+
+TIMELINEJS = (
+    "Year,Month,Day,Time,End Year,End Month,End Day,Display Date,Headline,Text,Media,"
+    "Media Credit,Group\n"
+    "2018,7,16,14:00,,,,July 16,Helsinki summit,Trump and Putin meet.,https://x/p.jpg,AP,Summit\n"
+    "2018,11,,,,,,,Midterms,,,,\n"
+    "2017,,,,2018,6,,,Investigation,Mueller investigates.,,,\n"
+)
+TIMELINESETTER = (
+    "date,display_date,description,link,series\n"
+    "7/13/2018,Friday,Twelve officers indicted.,https://x/indictment,Mueller\n"
+)
+
+
+def test_timelinejs_columns() -> None:
+    summit, midterms, probe = parse_events_csv(TIMELINEJS, "events.csv", DCT)
+    assert summit.when.value == "2018-07-16T14:00" and summit.headline == "Helsinki summit"
+    assert (summit.media, summit.media_credit, summit.group) == ("https://x/p.jpg", "AP", "Summit")
+    assert summit.display_date == "July 16" and summit.citations == ()
+    assert midterms.when.granularity is Granularity.MONTH and midterms.text == "Midterms"
+    assert midterms.status is Status.EXPECTED
+    assert (probe.when.interval.start, probe.when.interval.end) == (
+        date(2017, 1, 1), date(2018, 6, 30),
+    )
+    assert probe.status is Status.HAPPENED
+
+
+def test_timelinesetter_columns() -> None:
+    (event,) = parse_events_csv(TIMELINESETTER, "events.csv", DCT)
+    assert event.when.value == "2018-07-13" and event.link == "https://x/indictment"
+    assert (event.group, event.display_date) == ("Mueller", "Friday")
+    assert event.text == "Twelve officers indicted."
+
+
+@pytest.mark.parametrize(("csv_text", "message"), [
+    ("Year,Text\nsoon,Something\n", r"events\.csv:2: no date"),
+    ("date,description\n2018-07-16,\n", r"events\.csv:2: no text"),
+])
+def test_bad_rows_name_the_file_and_line(csv_text: str, message: str) -> None:
+    with pytest.raises(ArticleError, match=message):
+        parse_events_csv(csv_text, "events.csv", DCT)
+
+
+def test_events_csv_in_a_source_folder_joins_the_timeline(tmp_path: Path) -> None:
+    source = tmp_path / "articles"
+    source.mkdir()
+    (source / "a.md").write_text(
+        "---\ntitle: Summit\ndate: 2018-07-16\n---\n\nTrump met Putin on Monday.\n", "utf-8"
+    )
+    (source / "events.csv").write_text(TIMELINESETTER, "utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(source), "-o", str(out), "--no-cache", "-q"])
+    assert result.exit_code == 0, result.output
+    events = json.loads((out / "timeline.json").read_text("utf-8"))["events"]
+    assert [e["date"]["value"] for e in events] == ["2018-07-13", "2018-07-16"]
+    assert events[0]["link"] == "https://x/indictment" and events[0]["sources"] == []
+
+
+def test_missing_events_file_is_one_clear_line(tmp_path: Path) -> None:
+    source = tmp_path / "articles"
+    source.mkdir()
+    (source / "a.md").write_text("---\ntitle: A\ndate: 2018-07-16\n---\n\nText.\n", "utf-8")
+    (tmp_path / "timeline.toml").write_text('events_file = "nope.csv"\n', "utf-8")
+    result = CliRunner().invoke(main, [
+        "build", str(source), "-o", str(tmp_path / "out"), "-c", str(tmp_path / "timeline.toml"),
+        "--no-cache",
+    ])
+    assert result.exit_code == 1
+    assert "nope.csv: events_file does not exist" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -8,15 +8,18 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from timeline.assemble import assemble
 from timeline.cache import ExtractionCache, Progress, cached_mapper, check_cache_folder
 from timeline.config import Config
+from timeline.errors import TimelineError
 from timeline.extract import extract_events
+from timeline.handmade import parse_events_csv
 from timeline.load import load_articles
-from timeline.model import Article, Extraction, TaggedArticle, Timeline
+from timeline.model import Article, Event, Extraction, TaggedArticle, Timeline
 from timeline.overrides import apply_pins
 from timeline.render import make_environment, render_site, static_files
 from timeline.temporal import tag
@@ -58,12 +61,35 @@ def extract_article(article: Article) -> Extraction:
 Mapper = Callable[[Callable[[Article], Extraction], Sequence[Article]], Iterable[Extraction]]
 
 
-def build_timeline(articles: Sequence[Article], cfg: Config, mapper: Mapper = map) -> Timeline:
-    """Pure: articles in, the assembled timeline out."""
+def build_timeline(
+    articles: Sequence[Article], cfg: Config, mapper: Mapper = map,
+    handmade: Sequence[Event] = (),
+) -> Timeline:
+    """Pure: articles (and hand-made events) in, the assembled timeline out."""
     extractions = list(mapper(extract_article, articles))
     tagged = [x.tagged for x in extractions]
     events = [e for x in extractions for e in x.events]
-    return assemble(cfg.title, tagged, events, cfg)
+    return assemble(cfg.title, tagged, events, cfg, handmade)
+
+
+def load_handmade(sources: Sequence[Path], cfg: Config, articles: Sequence[Article]) -> (
+    tuple[Event, ...]
+):
+    """Hand-made events: ``events.csv`` in a source folder, and the config's ``events_file``."""
+    files = [s / "events.csv" for s in sources if (s / "events.csv").is_file()]
+    if cfg.events_file:
+        if not Path(cfg.events_file).is_file():
+            raise TimelineError(f"{cfg.events_file}: events_file does not exist; fix the path")
+        files.append(Path(cfg.events_file))
+    reference = max((a.dct for a in articles), default=date.min)
+    events: list[Event] = []
+    for f in files:
+        try:
+            text = f.read_text("utf-8")
+        except UnicodeDecodeError as exc:
+            raise TimelineError(f"{f}: not UTF-8 text; save it as UTF-8") from exc
+        events += parse_events_csv(text, str(f), reference)
+    return tuple(events)
 
 
 def build_site(
@@ -97,7 +123,8 @@ def build_site(
     )
     if store is not None:
         store.prepare()
-    timeline = build_timeline(articles, cfg, cached_mapper(store, mapper, progress))
+    handmade = load_handmade(source_paths, cfg, articles)
+    timeline = build_timeline(articles, cfg, cached_mapper(store, mapper, progress), handmade)
     user_templates = Path(cfg.templates) if cfg.templates else None
     env = make_environment(user_templates)
     site = {**static_files(user_templates), **render_site(timeline, cfg, env)}

@@ -119,12 +119,13 @@ def parse_source(
 
 def find_article_files(folder: Path) -> list[Path]:
     """Source files below ``folder``, in a stable order; hidden and '_' files and folders
-    skipped (as other site generators do), and so are READMEs."""
+    skipped (as other site generators do), and so are READMEs and events.csv (hand-made
+    events, read by timeline.handmade)."""
     found = [
         p for p in folder.rglob("*")
         if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
         and not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts)
-        and p.name.upper() not in {"README.MD", "README.TXT", "SOURCES.TXT"}
+        and p.name.upper() not in {"README.MD", "README.TXT", "SOURCES.TXT", "EVENTS.CSV"}
     ]
     return sorted(found)
 

@@ -27,7 +27,9 @@ _FINE = (Granularity.TIME, Granularity.DAY)
 
 def report_order(event: Event) -> tuple[object, ...]:
     c = event.citations[0] if event.citations else None
-    return (c.published, c.article_slug, c.sentence_start, event.id) if c else ((), "", 0, event.id)
+    if c is None:  # hand-made: no report, placed by its own date
+        return (event.when.interval.start, "", 0, event.id)
+    return (c.published, c.article_slug, c.sentence_start, event.id)
 
 
 def _citation_order(c: Citation) -> tuple[object, ...]:
@@ -69,9 +71,10 @@ def _texts(event: Event) -> tuple[frozenset[str], frozenset[str]]:
     return full, focus_words(event.text, timex.start - offset, timex.end - offset, event.people)
 
 
-def _similar(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> (
-    float
-):
+Texts = tuple[frozenset[str], frozenset[str]]
+
+
+def _similar(a: Texts, b: Texts) -> float:
     return max(dice(a[0], b[0]), dice(a[1], b[1]))
 
 
