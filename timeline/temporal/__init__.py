@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from timeline.model import AnchorKind, Timex, TimexType
+from timeline.model import Anchor, AnchorKind, Timex, TimexType
 from timeline.temporal import absolute, quantities, relative
 from timeline.temporal.anchor import Context, Site
 from timeline.temporal.lexicon import APPROX_BEFORE
 from timeline.temporal.reading import Normalizer, to_timex
-from timeline.temporal.recognize import Candidate, Scanner
+from timeline.temporal.scan import Candidate, Scanner
 
 __all__ = ["tag"]
 
@@ -50,10 +50,11 @@ def tag(text: str, dct: date | datetime, lang: str = "en") -> tuple[Timex, ...]:
         return tuple(tag_multilingual(text, dct, lang))
     day = dct.date() if isinstance(dct, datetime) else dct
     clock = dct if isinstance(dct, datetime) else None
-    ctx = Context(text=text, dct=day, dct_time=clock, last=None)
+    scanner = Scanner(text)
+    anchor = Anchor(AnchorKind.DCT, day.isoformat())
+    ctx = Context(text=text, low=scanner.low, dct=day, dct_time=clock, last=None, dct_anchor=anchor)
     found: list[Timex] = []
     pos = 0
-    scanner = Scanner(text)
     while (cand := scanner.next(pos)) is not None:
         timex = _read(cand, ctx)
         if timex is None:

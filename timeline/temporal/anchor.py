@@ -29,14 +29,13 @@ _CUES = re.compile(
     r"intends?\s+to|aims?\s+to|to\s+be\s+held|next|tomorrow|coming)"
     r"|(?P<w>would|until|later|as\s+(?:early|soon)\s+as)"
     r"|(?P<p>said|says|told|was|wasn't|were|had|did|didn't|ago|last|earlier|been|since|"
-    r"yesterday|announced|reported)|(?P<ed>[a-z]{3,}(?<!hundr)(?<!e)ed))\b|(?P<ll>'ll)\b",
-    re.IGNORECASE,
-)
+    r"yesterday|announced|reported)|(?P<ed>[a-z]{3,}(?<!hundr)(?<!e)ed))\b|(?P<ll>'ll)\b"
+)  # run on lower-cased text
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")
 _SENTENCE_START = re.compile(r"(?:[.!?][\"'”’)]*\s+|\n)(?=[\"“'‘(]*[A-Z0-9])")
 
 
-def tense(text: str, start: int, end: int, strong: bool = False) -> Tense:
+def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Tense:
     """The tense of the clause around ``text[start:end]``, from the nearest cue word.
 
     With ``strong``, only unmistakable future cues count ("will", "is to"), not "would" or
@@ -51,15 +50,15 @@ def tense(text: str, start: int, end: int, strong: bool = False) -> Tense:
     stop = _CLAUSE_END.search(text, end, after_end)
     hi = stop.start() if stop else after_end
     best: tuple[int, Tense] | None = None
-    for m in _CUES.finditer(text, lo, start):
-        if strong and m["w"] or m["ed"] and not m["ed"].islower():
+    for m in _CUES.finditer(low, lo, start):
+        if strong and m["w"] or m["ed"] and text[m.start()].isupper():
             continue  # "United" is not a verb
         dist = start - m.end()
         kind = Tense.PAST if m["p"] or m["ed"] else Tense.FUTURE
         if best is None or dist <= best[0]:
             best = (dist, kind)
-    for m in _CUES.finditer(text, end, hi):
-        if strong and m["w"] or m["ed"] and not m["ed"].islower():
+    for m in _CUES.finditer(low, end, hi):
+        if strong and m["w"] or m["ed"] and text[m.start()].isupper():
             continue
         dist = m.start() - end
         kind = Tense.PAST if m["p"] or m["ed"] else Tense.FUTURE
@@ -74,14 +73,11 @@ class Context:
     """Everything a normalizer may look at besides its own match."""
 
     text: str
+    low: str  # ``text`` lower-cased, same offsets
     dct: date
     dct_time: datetime | None  # the DCT's clock time, when the DCT has one
     last: Timex | None  # the last placed date in the text, for narrative anchoring
-
-    @property
-    def dct_anchor(self) -> Anchor:
-        return Anchor(AnchorKind.DCT, self.dct.isoformat())
-
+    dct_anchor: Anchor  # Anchor(DCT, dct) made once
     def narrative(self) -> tuple[str, Anchor]:
         """The value to count from for "the day before", "a year earlier": the last mentioned
         date when there is one, otherwise the DCT."""
@@ -99,18 +95,26 @@ class Site:
     end: int
 
     def before(self, n: int = 30) -> str:
-        return self.ctx.text[max(0, self.start - n) : self.start].lower()
+        """Up to ``n`` characters before the candidate, lower-cased."""
+        return self.ctx.low[max(0, self.start - n) : self.start]
 
     def after(self, n: int = 30) -> str:
+        """Up to ``n`` characters after the candidate, as written."""
         return self.ctx.text[self.end : self.end + n]
 
     def prev_word(self) -> str:
-        words = re.findall(r"[\w']+", self.before(40))
-        return words[-1] if words else ""
+        """The word just before the candidate, lower-cased ("" at the start of a clause)."""
+        words = self.before(24).rsplit(None, 2)
+        if not words:
+            return ""
+        return _WORD_CHARS.sub("", words[-1]) if words[-1][-1:].isalnum() else ""
 
     def tense(self) -> Tense:
         possessive = self.ctx.text.startswith(("'s", "’s"), self.end)
-        return tense(self.ctx.text, self.start, self.end, strong=possessive)
+        return tense(self.ctx.text, self.ctx.low, self.start, self.end, strong=possessive)
+
+
+_WORD_CHARS = re.compile(r"^.*[^\w']")
 
 
 def weekday_date(dct: date, weekday: int, how: str) -> date:

@@ -4,16 +4,13 @@ Each pattern below is a *kind* of expression with its own named groups. They are
 regex (``MASTER``) whose alternatives are tried in order at a position, so longer, more specific
 kinds come first. Group names are prefixed with their kind (``mdy__mon``) so one regex holds all.
 
-Speed: trying ``MASTER`` at every position is slow (dozens of optional prefixes per kind), so a
-cheap literal regex (``TRIGGER``) first finds the words every timex must contain (a month, a
-weekday, a unit, a digit, "now", ...), and ``MASTER`` is tried only at the few word starts just
-before each trigger. Both run on lower-cased text, which is much faster than IGNORECASE.
+All patterns are written for lower-cased text (much faster than IGNORECASE). ``TRIGGER`` and
+``START_WORDS`` let ``scan`` try the patterns only where an expression can be (see there).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from timeline.temporal.lexicon import (
     DAYNUM,
@@ -31,7 +28,6 @@ from timeline.temporal.lexicon import (
     QUANT_MOD,
     SEASON,
     UNIT,
-    UNIT_PL,
     WEEKDAY,
     YEAR4,
     ZONE,
@@ -176,24 +172,28 @@ def _scoped(kind: str, pattern: str) -> str:
     return _PREFIX.sub(lambda m: f"(?P<{kind}__{m[1]}>", pattern)
 
 
-MASTER = re.compile(
-    r"(?<![\w$£€.#/:-])(?:"
-    + "|".join(f"(?P<{kind}>{_scoped(kind, p)})" for kind, p in PATTERNS)
-    + r")(?!\w)"
-)
+def master_pattern(kinds: tuple[str, ...]) -> str:
+    """One regex for the given kinds, in ``PATTERNS`` order, each a named group."""
+    chosen = [(kind, p) for kind, p in PATTERNS if kind in kinds]
+    alts = "|".join(f"(?P<{kind}>{_scoped(kind, p)})" for kind, p in chosen)
+    return r"(?<![\w$£€.#/:-])(?:" + alts + r")(?!\w)"
+
+
+KINDS = tuple(kind for kind, _ in PATTERNS)
+MASTER = re.compile(master_pattern(KINDS))
 
 # Words at least one of which is in every expression MASTER can match.
 _CORE_WORDS = (
     list(MONTHS) + list(WEEKDAYS) + list(SEASONS) + list(PARTS_OF_DAY)
     + [u + s for u in UNITS if u != "centurie" for s in ("", "s")] + ["centuries"]
-    + """today yesterday tomorrow now current currently recent recently soon past future present formerly lately
-    presently nowadays later christmas thanksgiving easter halloween eve half period fiscal fy
+    + """today yesterday tomorrow now current currently recent recently soon past future present
+    formerly lately presently nowadays later christmas thanksgiving easter halloween eve half period fiscal fy
     daily weekly monthly annually yearly hourly quarterly biweekly nightly semiannually
     semi twenties thirties forties fifties sixties seventies eighties nineties""".split()
 )  # fmt: skip
 TRIGGER = re.compile(r"\b" + trie_regex(_CORE_WORDS) + r"\b|\d+")
 # Words an expression may start with: MASTER is tried only at these.
-_START_WORDS = (
+START_WORDS = (
     _CORE_WORDS + list(NUMBERS) + list(ORDINALS)
     + """the a an this that these last next past coming previous following early earlier late
     later mid end each every per at about around almost less more up no just over under some
@@ -203,78 +203,10 @@ _START_WORDS = (
     memorial labor martin presidents election mother father good noon midnight midday
     comparable corresponding twenty thirty forty fifty sixty seventy eighty ninety""".split()
 )  # fmt: skip
-_STARTER = re.compile(trie_regex(_START_WORDS) + r"(?![a-z])|\d|['’]")
-_WORD_START = re.compile(r"\b\w|(?<![\w'’])['’]")
-_LOOKBACK = 40  # characters before a trigger where its expression may start ("the end of the")
 
-KINDS = tuple(kind for kind, _ in PATTERNS)
-_GROUPS: dict[str, tuple[tuple[str, str], ...]] = {
+GROUPS: dict[str, tuple[tuple[str, str], ...]] = {
     kind: tuple(
         (name, name.split("__", 1)[1]) for name in MASTER.groupindex if name.startswith(kind + "__")
     )
     for kind in KINDS
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One regex match: its span, its kind, and the parts its named groups captured."""
-
-    start: int
-    end: int
-    kind: str
-    parts: dict[str, str]
-
-
-def lower(text: str) -> str:
-    """``text`` lower-cased with every character kept at its offset."""
-    low = text.lower()
-    return low if len(low) == len(text) else "".join(c.lower()[0] for c in text)
-
-
-class Scanner:
-    """Finds MASTER matches in text order, trying MASTER only near trigger words."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.low = lower(text)
-        self.triggers = [m.span() for m in TRIGGER.finditer(self.low)]
-        self.i = 0
-        # MASTER's answer at each start already tried: windows of nearby triggers overlap.
-        self.tried: dict[int, re.Match[str] | None] = {}
-
-    def next(self, pos: int) -> Candidate | None:
-        """The leftmost candidate that starts at or after ``pos``."""
-        low, triggers, tried = self.low, self.triggers, self.tried
-        match, starter = MASTER.match, _STARTER.match
-        while self.i < len(triggers):
-            t_start, t_end = triggers[self.i]
-            if t_end <= pos:
-                self.i += 1
-                continue
-            for w in _WORD_START.finditer(low, max(pos, t_start - _LOOKBACK), t_start + 1):
-                at = w.start()
-                if at in tried:
-                    m = tried[at]
-                elif starter(low, at) is None:
-                    continue
-                else:
-                    m = tried[at] = match(low, at)
-                if m is not None and m.end() > t_start:
-                    return self._candidate(m)
-            self.i += 1
-        return None
-
-    def _candidate(self, m: re.Match[str]) -> Candidate:
-        kind = m.lastgroup or ""
-        text = self.text
-        parts = {}
-        for full, short in _GROUPS[kind]:
-            a, b = m.span(full)
-            if a >= 0:
-                parts[short] = text[a:b]  # from the original text: capitals matter ("May")
-        return Candidate(m.start(), m.end(), kind, parts)
-
-
-def unit_plural(word: str) -> bool:
-    return re.fullmatch(UNIT_PL, word, re.IGNORECASE) is not None

@@ -1,0 +1,120 @@
+"""Finding candidates fast: try the patterns only where an expression can start.
+
+Running ``recognize.MASTER`` at every position costs dozens of failed branches per character.
+Instead, ``TRIGGER`` (a trie of the words every expression contains: a month, a weekday, a unit,
+a digit, "now", ...) finds the few places worth a look, and the patterns are tried only at the
+word starts just before each trigger. Each start word gets its own regex holding only the kinds
+that can begin with it ("friday" → mdy, weekday), found once with the ``regex`` module's partial
+matching, so a failed attempt is cheap too. The result is what ``MASTER.finditer`` would give.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from timeline.temporal.recognize import (
+    GROUPS,
+    PATTERNS,
+    START_WORDS,
+    TRIGGER,
+    _scoped,
+    master_pattern,
+)
+
+_LOOKBACK = 24  # characters before a trigger where its expression may start ("the end of the ")
+_WORD = re.compile(r"\b(?:[a-z]+|\d)|(?<![\w'’])['’]")
+_DIGIT_PROBES = ("0", "1", "2", "3", "9", "12", "19", "20", "199", "200", "1989")
+_FOLLOWERS = (" ", "-", ".", ",", "'", ":", "/")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One regex match: its span, its kind, and the parts its named groups captured."""
+
+    start: int
+    end: int
+    kind: str
+    parts: dict[str, str]
+
+
+def _kinds_starting_with(
+    probes: tuple[str, ...], compiled: list[tuple[str, regex.Pattern[str]]]
+) -> tuple[str, ...]:
+    return tuple(
+        kind for kind, rx in compiled if any(rx.match(probe, partial=True) for probe in probes)
+    )
+
+
+@lru_cache(maxsize=None)
+def _regex_for(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(master_pattern(kinds))
+
+
+def _dispatch() -> dict[str, tuple[str, ...]]:
+    compiled = [(kind, regex.compile(_scoped(kind, p))) for kind, p in PATTERNS]
+    table = {
+        w: _kinds_starting_with(tuple(w + f for f in _FOLLOWERS), compiled)
+        for w in set(START_WORDS)
+    }
+    table["0"] = _kinds_starting_with(_DIGIT_PROBES, compiled)
+    table["'"] = table["’"] = _kinds_starting_with(("'9", "’9"), compiled)
+    return {w: kinds for w, kinds in table.items() if kinds}
+
+
+DISPATCH = _dispatch()
+
+
+def lower(text: str) -> str:
+    """``text`` lower-cased with every character kept at its offset."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower()[0] for c in text)
+
+
+class Scanner:
+    """Yields the candidates of one text in order; ``next(pos)`` allows re-reading after a
+    rejected candidate."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = lower(text)
+        self.triggers = [m.span() for m in TRIGGER.finditer(self.low)]
+        self.i = 0
+        # The answer at each start already tried: windows of nearby triggers overlap.
+        self.tried: dict[int, re.Match[str] | None] = {}
+
+    def next(self, pos: int) -> Candidate | None:
+        """The leftmost candidate that starts at or after ``pos``."""
+        low, triggers, tried = self.low, self.triggers, self.tried
+        while self.i < len(triggers):
+            t_start, t_end = triggers[self.i]
+            if t_end <= pos:
+                self.i += 1
+                continue
+            for w in _WORD.finditer(low, max(pos, t_start - _LOOKBACK), t_end):
+                at = w.start()
+                if at in tried:
+                    m = tried[at]
+                else:
+                    word = w.group()
+                    kinds = DISPATCH.get("0" if word.isdigit() else word)
+                    if kinds is None:
+                        continue
+                    m = tried[at] = _regex_for(kinds).match(low, at)
+                if m is not None and m.end() > t_start:
+                    return self._candidate(m)
+            self.i += 1
+        return None
+
+    def _candidate(self, m: re.Match[str]) -> Candidate:
+        kind = m.lastgroup or ""
+        text = self.text
+        parts = {}
+        for full, short in GROUPS[kind]:
+            a, b = m.span(full)
+            if a >= 0:
+                parts[short] = text[a:b]  # from the original text: capitals matter ("May")
+        return Candidate(m.start(), m.end(), kind, parts)
