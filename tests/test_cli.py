@@ -231,3 +231,21 @@ def test_installed_console_script_builds(site: Path, tmp_path: Path) -> None:
     )
     assert failed.returncode == 1
     assert failed.stderr.count("\n") == 1 and "Traceback" not in failed.stderr
+
+
+def test_progress_bar_only_when_there_is_work(capsys: pytest.CaptureFixture[str]) -> None:
+    from timeline.cli import _Progress
+
+    hidden = _Progress(show=False)
+    hidden(0, 10)
+    hidden(10, 10)
+    assert hidden.bar is None
+    all_cached = _Progress(show=True)
+    all_cached(10, 10)
+    assert all_cached.bar is None
+    working = _Progress(show=True)
+    for done in (2, 6, 10):
+        working(done, 10)
+    working.close()
+    assert working.bar is not None and working.bar.pos == 10
+    assert "Extracting" in capsys.readouterr().err

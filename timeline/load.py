@@ -151,7 +151,10 @@ def source_files(sources: Iterable[Path]) -> list[tuple[Path, str]]:
     files: list[tuple[Path, str]] = []
     for source in sources:
         if not source.exists():
-            raise ArticleError(str(source), "does not exist; name a folder of articles")
+            raise ArticleError(
+                str(source), "does not exist; name a folder of articles "
+                "(or start a site with 'timeline new FOLDER')",
+            )
         if source.is_file():
             files.append((source, _shown_path(source, source.parent)))
         else:
