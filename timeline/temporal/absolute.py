@@ -94,7 +94,7 @@ def month(p: dict[str, str], site: Site) -> Reading | None:
     rel0, rel, year = p.get("rel0"), p.get("rel"), p.get("year")
     if not (year or rel0 or rel or mod):
         bare = word.lower()
-        if len(bare) <= 4 and bare not in ("june", "july"):
+        if len(bare) <= 4 and bare not in ("may", "june", "july"):
             return None  # "Jan." alone is rare and "Mar"/"Dec" are too often names
         if bare in ("may", "march") and site.prev_word().lower() not in _MONTH_PREPS:
             return None

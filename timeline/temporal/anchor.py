@@ -51,14 +51,14 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
     hi = stop.start() if stop else after_end
     best: tuple[int, Tense] | None = None
     for m in _CUES.finditer(low, lo, start):
-        if strong and m["w"] or m["ed"] and text[m.start()].isupper():
-            continue  # "United" is not a verb
+        if strong and m["w"] or m.group().endswith("ed") and _not_a_tense(text, low, m.start()):
+            continue
         dist = start - m.end()
         kind = Tense.PAST if m["p"] or m["ed"] else Tense.FUTURE
         if best is None or dist <= best[0]:
             best = (dist, kind)
     for m in _CUES.finditer(low, end, hi):
-        if strong and m["w"] or m["ed"] and text[m.start()].isupper():
+        if strong and m["w"] or m.group().endswith("ed") and _not_a_tense(text, low, m.start()):
             continue
         dist = m.start() - end
         kind = Tense.PAST if m["p"] or m["ed"] else Tense.FUTURE
@@ -66,6 +66,12 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
             best = (dist, kind)
         break
     return best[1] if best else Tense.NONE
+
+
+def _not_a_tense(text: str, low: str, at: int) -> bool:
+    """An "-ed" word that says nothing of tense: a name ("United") or a passive participle
+    ("will be released", where "will" decides)."""
+    return text[at].isupper() or low.endswith(("be ", "being "), max(0, at - 7), at)
 
 
 @dataclass(frozen=True, slots=True)
