@@ -102,4 +102,4 @@ def test_timex_resolution_names_value_and_anchor() -> None:
         "Sunday, July 15, 2018 — counted from a date earlier in the text, July 16, 2018"
     )
     duration = Timex(0, 7, "3 years", TimexType.DURATION, "P3Y", Anchor(AnchorKind.NONE))
-    assert timex_resolution(duration) == "A duration (P3Y) — not placed on the timeline"
+    assert timex_resolution(duration) == "A duration (3 years) — not placed on the timeline"

@@ -187,12 +187,32 @@ def timex_resolution(timex: Timex) -> str:
         if timex.approximate:
             target = f"around {target}"
     elif timex.type == "DURATION":
-        target = f"a duration ({timex.value})"
+        target = f"a duration ({duration_words(timex.value)})"
     elif timex.type == "SET":
-        target = f"a recurring time ({timex.value})"
+        target = f"a recurring time ({duration_words(timex.freq or timex.value)})"
     else:
         target = f"an unplaced time ({timex.value})"
     return f"{_capitalize(target)} — {anchor_phrase(timex)}"
+
+
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?|X)([YMWDHS])")
+_UNITS = {"Y": "year", "W": "week", "D": "day", "H": "hour", "S": "second"}
+
+
+def duration_words(value: str) -> str:
+    """'P3Y' → '3 years', 'PT1H' → '1 hour', 'PXM' → 'some months'; else the value itself."""
+    if not value.startswith("P") and not value[:1].isdigit():
+        return value
+    date_part, _, time_part = value.lstrip("P").partition("T")
+    words = []
+    for part, is_time in ((date_part, False), (time_part, True)):
+        for amount, unit in _DURATION_PART.findall(part):
+            name = ("minute" if is_time else "month") if unit == "M" else _UNITS[unit]
+            if amount == "X":
+                words.append(f"some {name}s")
+            else:
+                words.append(f"{amount} {name}{'' if amount == '1' else 's'}")
+    return ", ".join(words) or value
 
 
 def anchor_phrase(timex: Timex) -> str:

@@ -2,6 +2,16 @@
    text, and jump to a date. Without this script every event is simply listed. */
 (function () {
   "use strict";
+  // evidence view: open an expression's explanation leftwards when it would leave the screen
+  function placeTip(e) {
+    var mark = e.target;
+    if (!mark || !mark.classList || !mark.classList.contains("timex")) return;
+    var room = window.innerWidth - mark.getBoundingClientRect().left;
+    mark.classList.toggle("tip-end", room < 360);
+  }
+  document.addEventListener("focusin", placeTip);
+  document.addEventListener("mouseover", placeTip);
+
   var form = document.getElementById("filters");
   if (!form) return;
   var events = Array.prototype.slice.call(document.querySelectorAll("#timeline .event"));
