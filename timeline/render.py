@@ -98,6 +98,7 @@ class _Renderer:
         self.env, self.links = env, links
         self.shared = {"timeline": timeline, "config": cfg, "base": cfg.base_url, "links": links}
         self.macros = env.get_template("_event.html").module
+        self._sizes: dict[str, int] = {}  # an event is sized once, not once per topic page
 
     def page(self, template: str, path: str, **context: object) -> str:
         return self.env.get_template(template).render(
@@ -106,7 +107,11 @@ class _Renderer:
 
     def event_size(self, event: Event) -> int:
         """Bytes of one event's markup: what decides where long timelines are cut."""
-        return len(str(self.macros.event_item(event, "../../", self.links)).encode("utf-8"))
+        size = self._sizes.get(event.id)
+        if size is None:
+            markup = str(self.macros.event_item(event, "../../", self.links))
+            size = self._sizes[event.id] = len(markup.encode("utf-8"))
+        return size
 
 
 def _event_pages(
