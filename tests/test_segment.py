@@ -36,7 +36,9 @@ def test_gold_accuracy_stays_high() -> None:
 
 
 def test_spans_point_into_the_text_and_are_numbered() -> None:
-    text = "WASHINGTON — Sen. Paul spoke.\n\n- He left at 2 p.m. Monday.\n1. Putin agreed. Trump too."
+    text = (
+        "WASHINGTON — Sen. Paul spoke.\n\n- He left at 2 p.m. Monday.\n1. Putin agreed. Trump too."
+    )
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == [
         "WASHINGTON — Sen. Paul spoke.", "He left at 2 p.m. Monday.", "Putin agreed.", "Trump too.",
