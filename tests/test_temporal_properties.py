@@ -1,0 +1,78 @@
+"""Properties every output of the tagger has, whatever the text (hypothesis)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.model import TimexType
+from timeline.temporal import tag
+from timeline.temporal.values import VALUE_RE
+
+# Text that is mostly temporal vocabulary, so that the interesting paths run, plus noise.
+WORDS = (
+    "the a on in last next this early late mid Monday Friday's Sunday night morning May March "
+    "June Jan. 3 15 2016 1990s fall summer third quarter fiscal 1989 year years week weeks "
+    "month months day days ago earlier later before after every each daily now recently "
+    "the past the coming few several two 24 hours 4 p.m. EDT Christmas Thanksgiving today "
+    "yesterday tomorrow tonight , . ; - ' 's 7/16/2018 2018-07-16 16.07.2018 will said was "
+    "about over more than at least half first second end of that same following previous"
+).split()
+texts = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join),
+    st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=4)), max_size=30).map("".join),
+)
+dcts = st.one_of(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+    st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 12, 31)),
+)
+_TYPES = set(TimexType)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, dcts)
+def test_every_output_is_well_formed(text: str, dct: date | datetime) -> None:
+    timexes = tag(text, dct)
+    previous_end = 0
+    for t in timexes:
+        assert 0 <= t.start < t.end <= len(text)
+        assert t.start >= previous_end  # sorted and non-overlapping
+        previous_end = t.end
+        assert text[t.start : t.end] == t.text
+        assert t.type in _TYPES
+        assert VALUE_RE.fullmatch(t.value), t.value
+        if t.interval is not None:
+            assert t.interval.start <= t.interval.end
+        if t.type in (TimexType.DURATION, TimexType.SET):
+            assert t.interval is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts, dcts)
+def test_same_input_same_output(text: str, dct: date | datetime) -> None:
+    assert tag(text, dct) == tag(text, dct)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=30).map(" ".join), dcts)
+def test_tagging_a_prefix_is_stable_left_of_the_cut(text: str, dct: date | datetime) -> None:
+    """Appending text never changes expressions that end well before the join (a local tagger)."""
+    full = tag(text + " and more words follow here.", dct)
+    alone = tag(text, dct)
+    cut = len(text) - 120  # beyond the clause window a tense cue is looked for in
+    assert [t for t in full if t.end < cut] == [t for t in alone if t.end < cut]
+
+
+def test_value_grammar_accepts_timex3_values_and_rejects_others() -> None:
+    good = ["2018-07-16", "2018-07", "2018", "199", "19", "2018-W29", "2018-W29-WE",
+            "2018-W29-5", "2018-Q3", "2018-H1", "2018-FA", "2018-07-16T16:00", "2018-07-16TNI",
+            "P3Y", "PT24H", "PXM", "P2.5Y", "PT5H30M", "PAST_REF", "PRESENT_REF", "FUTURE_REF",
+            "XXXX-WXX-5", "XXXX-XX-XXTNI", "XXXX-07"]  # fmt: skip
+    bad = ["2018-7-16", "P", "PT", "Q3", "2018-Q5", "yesterday", "2018-07-16T", "P3", ""]
+    assert all(VALUE_RE.fullmatch(v) for v in good)
+    assert not any(VALUE_RE.fullmatch(v) for v in bad)
+    assert re.compile(VALUE_RE.pattern)  # a plain pattern others can reuse
