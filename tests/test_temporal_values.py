@@ -17,7 +17,7 @@ from timeline.temporal.values import interval_of, narrow, shift_value
     [
         ("2018-07-16", date(2018, 7, 16), date(2018, 7, 16), Granularity.DAY),
         ("2018-07-16T16:00", date(2018, 7, 16), date(2018, 7, 16), Granularity.TIME),
-        ("2018-07-18TNI", date(2018, 7, 18), date(2018, 7, 18), Granularity.DAY),
+        ("2018-07-18TNI", date(2018, 7, 18), date(2018, 7, 18), Granularity.TIME),
         ("2018-02", date(2018, 2, 1), date(2018, 2, 28), Granularity.MONTH),
         ("2018-W29", date(2018, 7, 16), date(2018, 7, 22), Granularity.WEEK),
         ("2018-W29-WE", date(2018, 7, 21), date(2018, 7, 22), Granularity.DAY),

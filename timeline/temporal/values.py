@@ -124,8 +124,8 @@ def interval_of(value: str) -> tuple[Interval, Granularity] | None:
     year = int(m["year"])
     if m["day"]:
         d = date(year, int(m["month"]), int(m["day"]))
-        clock = m["time"] is not None and m["time"][:1].isdigit()  # "T16:00", not "TNI"
-        return Interval(d, d), Granularity.TIME if clock else Granularity.DAY
+        # A part of the day ("TNI") is finer than the day, like a clock time: both are TIME.
+        return Interval(d, d), Granularity.TIME if m["time"] else Granularity.DAY
     if m["month"]:
         month = int(m["month"])
         last = calendar.monthrange(year, month)[1]
