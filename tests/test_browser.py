@@ -271,3 +271,56 @@ def test_screenshots(driver, server: tuple[str, Path]) -> None:  # type: ignore[
             "arguments[0].getBoundingClientRect().top + scrollY - 260));", pick)
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         _screenshot(driver, "evidence", width, 900 if not mobile else 844, mobile)
+
+
+AXE = Path(__file__).resolve().parent.parent / ".ci" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _axe_source() -> str:
+    path = Path(os.environ.get("TIMELINE_AXE_JS") or AXE)
+    if not path.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI: the accessibility test needs {path} (npm ci --prefix .ci)")
+        pytest.skip(f"needs {path} (npm ci --prefix .ci)")
+    return path.read_text("utf-8")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(
+    "page",
+    ["index.html", "articles/helsinki-summit/index.html", "articles/hostile/index.html",
+     "people/index.html", "people/vladimir-putin/index.html", "about/index.html",
+     "embed/index.html"],
+)  # fmt: skip
+def test_pages_meet_wcag_21_aa(driver, site_url: str, page: str, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    """axe-core's WCAG 2.1 A and AA rules (contrast, names, landmarks, ...) in both color schemes."""
+    source = _axe_source()
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+        "features": [{"name": "prefers-color-scheme", "value": scheme}]})  # fmt: skip
+    try:
+        driver.get(site_url + page)
+        driver.execute_script(source)
+        driver.set_script_timeout(30)
+        result = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+            ".then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' — ' +"
+            " v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))"
+            ".catch(e => done(['axe failed: ' + e]));",
+            WCAG_AA,
+        )
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    assert result == []
+
+
+def test_keyboard_reaches_the_skip_link_first(driver, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.keys import Keys
+
+    driver.get(site_url + "index.html")
+    driver.find_element("tag name", "body").send_keys(Keys.TAB)
+    skip = driver.switch_to.active_element
+    assert skip.get_attribute("class") == "skip-link" and skip.is_displayed()
+    skip.send_keys(Keys.ENTER)
+    assert driver.switch_to.active_element.get_attribute("id") == "main"
