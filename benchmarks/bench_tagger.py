@@ -74,13 +74,19 @@ def main(argv: list[str]) -> int:
     naive = measure(_naive, docs[: args.naive_docs], 2)
     ours = measure(_ours, docs, args.repeat)
     ours_same = measure(_ours, docs[: args.naive_docs], args.repeat)
-    rows = (("dateparser.search_dates", naive), ("tag, same docs", ours_same), ("tag, all docs", ours))
+    rows = (
+        ("dateparser.search_dates", naive),
+        ("tag, same docs", ours_same),
+        ("tag, all docs", ours),
+    )
     for name, r in rows:
         print(f"{name:<26} {r['chars']:>9,} chars in {r['seconds']:7.3f} s = "
               f"{r['chars_per_s']:>12,.0f} chars/s   peak {r['peak_mib']:6.2f} MiB   "
               f"found {r['found']:.0f}")  # fmt: skip
-    print(f"speed-up on the same docs: {ours_same['chars_per_s'] / naive['chars_per_s']:.1f}x; "
-          f"all docs vs naive: {ours['chars_per_s'] / naive['chars_per_s']:.1f}x")
+    print(
+        f"speed-up on the same docs: {ours_same['chars_per_s'] / naive['chars_per_s']:.1f}x; "
+        f"all docs vs naive: {ours['chars_per_s'] / naive['chars_per_s']:.1f}x"
+    )
     return 0
 
 

@@ -69,27 +69,37 @@ def error_dump(docs: list[dict[str, Any]], preds: list[dict[str, Any]], top: int
         matched_p = {j for _, j in relaxed}
 
         def show(s: int, e: int, text: str = text) -> str:
-            return f"...{text[max(0, s - 40):s]}[[{text[s:e]}]]{text[e:e + 25]}...".replace("\n", " ")
+            return f"...{text[max(0, s - 40) : s]}[[{text[s:e]}]]{text[e : e + 25]}...".replace(
+                "\n", " "
+            )
 
         for i, g in enumerate(gold):
             if i not in matched_g:
-                key = f"{_pattern(text[g['start']:g['end']])} ({g['type']} {g['value']})"
+                key = f"{_pattern(text[g['start'] : g['end']])} ({g['type']} {g['value']})"
                 groups["miss"][key] += 1
-                examples.setdefault(("miss", key), f"{doc['id']} dct={doc['dct']} {show(g['start'], g['end'])}")
+                examples.setdefault(
+                    ("miss", key), f"{doc['id']} dct={doc['dct']} {show(g['start'], g['end'])}"
+                )
         for j, p in enumerate(got):
             if j not in matched_p:
-                key = f"{_pattern(text[p['start']:p['end']])} ({p['type']} {p['value']})"
+                key = f"{_pattern(text[p['start'] : p['end']])} ({p['type']} {p['value']})"
                 groups["false positive"][key] += 1
-                examples.setdefault(("false positive", key), f"{doc['id']} {show(p['start'], p['end'])}")
+                examples.setdefault(
+                    ("false positive", key), f"{doc['id']} {show(p['start'], p['end'])}"
+                )
         for i, j in relaxed:
             g, p = gold[i], got[j]
-            gs, ps = text[g["start"]:g["end"]], text[p["start"]:p["end"]]
+            gs, ps = text[g["start"] : g["end"]], text[p["start"] : p["end"]]
             if (g["start"], g["end"]) != (p["start"], p["end"]):
                 groups["span"][f"gold {gs.lower()!r} / ours {ps.lower()!r}"] += 1
             if g["value"] != p["value"] or g["type"] != p["type"]:
-                key = f"{_pattern(gs)}: gold {g['type']} {g['value']} / ours {p['type']} {p['value']}"
+                key = (
+                    f"{_pattern(gs)}: gold {g['type']} {g['value']} / ours {p['type']} {p['value']}"
+                )
                 groups["value"][key] += 1
-                examples.setdefault(("value", key), f"{doc['id']} dct={doc['dct']} {show(g['start'], g['end'])}")
+                examples.setdefault(
+                    ("value", key), f"{doc['id']} dct={doc['dct']} {show(g['start'], g['end'])}"
+                )
     lines = []
     for name in ("miss", "false positive", "span", "value"):
         counts = groups[name]

@@ -12,9 +12,13 @@ from timeline.temporal.documents import parse_dct, tag_documents
 
 def test_documents_become_lines_of_timexes() -> None:
     lines = [
-        json.dumps({"id": "a", "dct": "2018-07-16", "text": "Paul said Monday he will go next week."}),
+        json.dumps(
+            {"id": "a", "dct": "2018-07-16", "text": "Paul said Monday he will go next week."}
+        ),
         "",
-        json.dumps({"id": 7, "dct": "2018-07-16T16:30", "text": "It changed about four hours ago."}),
+        json.dumps(
+            {"id": 7, "dct": "2018-07-16T16:30", "text": "It changed about four hours ago."}
+        ),
     ]
     out = [json.loads(line) for line in tag_documents(lines)]
     assert out == [
@@ -35,7 +39,7 @@ def test_documents_become_lines_of_timexes() -> None:
         ("{not json", "line 2: not valid JSON"),
         ("[1, 2]", "line 2: each line must be a JSON object"),
         ('{"id": "x", "text": "t"}', 'line 2: missing "dct"'),
-        ('{"id": "x", "dct": "16/07/2018", "text": "t"}', "line 2: \"dct\" is not an ISO date"),
+        ('{"id": "x", "dct": "16/07/2018", "text": "t"}', 'line 2: "dct" is not an ISO date'),
         ('{"id": "x", "dct": 2018, "text": "t"}', 'line 2: "dct" must be an ISO date string'),
         ('{"id": "x", "dct": "2018-07-16", "text": 5}', 'line 2: "text" must be a string'),
         ('{"id": "x", "dct": "2018-07-16", "text": "t", "lang": ""}', 'line 2: "lang" must be'),

@@ -9,27 +9,57 @@ whole point.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from timeline.model import AnchorKind, Granularity, Timex, TimexType
 from timeline.temporal import tag
 
 DCT = date(2018, 7, 16)
 SEED = (
-    'Sen. Rand Paul (R-Ky.) on Monday announced he will be heading to Russia in the coming weeks, arguing that the U.S. must pursue a constructive dialogue with Moscow.\n'
-    'Paul published a Politico Magazine op-ed titled “Trump Is Right to Meet Putin” in support of Trump’s historic summit with Russian President Vladimir Putin in Helsinki on Monday.\n'
-    '“In just a few weeks, I will take my own trip to Russia in an attempt to discuss common ground with their leaders and help prevent further, unnecessary escalation of tensions,” Paul wrote.\n'
-    '{mosads}\n'
-    '“I look forward to consulting with Trump between his visit and mine and to working with diplomats from both countries to have a successful trip and better relationships,” Paul continued. “Millions of lives could be at stake.”\n'
-    'Trump and Putin spent over two hours on Monday in a one-on-one meeting.\n'
-    'In response to Trump’s assertion at a press conference after the meeting that he would rather “take a political risk in pursuit of peace, than to risk peace in pursuit of politics,” Paul tweeted, “Glad to hear it.”\n'
-    'Putin at the press conference insisted that Russia never interfered in 2016, despite Mueller’s indictment of 12 Russian intelligence officials for hacking U.S. election systems in favor of Republicans during the recent presidential election.\n'
-    'Paul has continually insisted the various investigations into Trump’s possible ties with Russia is a “witch hunt” and “hoax,” echoing Trump’s opinions on the investigation.\n'
-    'Paul on Sunday said he believes it is a “waste of time” to try to hold Putin accountable for Russian interference in U.S. elections. He said the U.S. has influenced elections all over the world, but insisted he does not think the two countries are “morally equivalent.”\n'
-    '“Russia doesn’t need to be considered our friend,” Paul wrote in Monday’s Politico op-ed. “But we certainly have overlapping interests — Syria, Islamic terrorism and energy — that require us to have an open dialogue and relationship.”\n'
-    '“I am thankful that Trump is once again willing to go against the political elite in Washington and keep the lines of communication to Moscow open,” Paul wrote.\n'
-    'Putin said at the press conference on Monday that establishing peace in Syria would be a good starting point for improving diplomatic relations between Russia and the U.S.\n'
-    '“Our relationship has never been worse than it is now,” Trump said at the press conference. “However, that changed as of about four hours ago. I really believe that.”'
+    "Sen. Rand Paul (R-Ky.) on Monday announced he will be heading to "
+    "Russia in the coming weeks, arguing that the U.S. must pursue a "
+    "constructive dialogue with Moscow.\n"
+    "Paul published a Politico Magazine op-ed titled \u201cTrump Is Right to "
+    "Meet Putin\u201d in support of Trump\u2019s historic summit with Russian "
+    "President Vladimir Putin in Helsinki on Monday.\n"
+    "\u201cIn just a few weeks, I will take my own trip to Russia in an attempt "
+    "to discuss common ground with their leaders and help prevent further, "
+    "unnecessary escalation of tensions,\u201d Paul wrote.\n"
+    "{mosads}\n"
+    "\u201cI look forward to consulting with Trump between his visit and mine "
+    "and to working with diplomats from both countries to have a successful"
+    " trip and better relationships,\u201d Paul continued. \u201cMillions of lives "
+    "could be at stake.\u201d\n"
+    "Trump and Putin spent over two hours on Monday in a one-on-one "
+    "meeting.\n"
+    "In response to Trump\u2019s assertion at a press conference after the "
+    "meeting that he would rather \u201ctake a political risk in pursuit of "
+    "peace, than to risk peace in pursuit of politics,\u201d Paul tweeted, \u201cGlad"
+    " to hear it.\u201d\n"
+    "Putin at the press conference insisted that Russia never interfered in"
+    " 2016, despite Mueller\u2019s indictment of 12 Russian intelligence "
+    "officials for hacking U.S. election systems in favor of Republicans "
+    "during the recent presidential election.\n"
+    "Paul has continually insisted the various investigations into Trump\u2019s "
+    "possible ties with Russia is a \u201cwitch hunt\u201d and \u201choax,\u201d echoing "
+    "Trump\u2019s opinions on the investigation.\n"
+    "Paul on Sunday said he believes it is a \u201cwaste of time\u201d to try to hold"
+    " Putin accountable for Russian interference in U.S. elections. He said"
+    " the U.S. has influenced elections all over the world, but insisted he"
+    " does not think the two countries are \u201cmorally equivalent.\u201d\n"
+    "\u201cRussia doesn\u2019t need to be considered our friend,\u201d Paul wrote in "
+    "Monday\u2019s Politico op-ed. \u201cBut we certainly have overlapping interests "
+    "\u2014 Syria, Islamic terrorism and energy \u2014 that require us to have an "
+    "open dialogue and relationship.\u201d\n"
+    "\u201cI am thankful that Trump is once again willing to go against the "
+    "political elite in Washington and keep the lines of communication to "
+    "Moscow open,\u201d Paul wrote.\n"
+    "Putin said at the press conference on Monday that establishing peace "
+    "in Syria would be a good starting point for improving diplomatic "
+    "relations between Russia and the U.S.\n"
+    "\u201cOur relationship has never been worse than it is now,\u201d Trump said at "
+    "the press conference. \u201cHowever, that changed as of about four hours "
+    "ago. I really believe that.\u201d"
 )
 
 
@@ -46,12 +76,13 @@ def test_on_monday_is_the_publication_day_never_the_week_before() -> None:
     mondays = [t for t in tag(SEED, DCT) if t.text == "Monday"]
     assert len(mondays) == 5
     for t in mondays:
-        assert (t.value, t.granularity, t.anchor.kind) == ("2018-07-16", Granularity.DAY, AnchorKind.DCT)
+        assert (t.value, t.granularity) == ("2018-07-16", Granularity.DAY)
+        assert t.anchor.kind is AnchorKind.DCT
 
 
 def test_monday_possessive_is_the_word_monday() -> None:
     t = at("Monday", "wrote in ")
-    assert SEED[t.end : t.end + 2] == "’s" or SEED[t.end : t.end + 2] == "'s"
+    assert SEED[t.end : t.end + 2] == "\u2019s"
     assert t.value == "2018-07-16"
 
 
@@ -70,7 +101,8 @@ def test_in_just_a_few_weeks_is_the_same_kind() -> None:
 
 def test_2016_is_the_whole_year() -> None:
     t = at("2016")
-    assert (t.value, t.granularity, t.anchor.kind) == ("2016", Granularity.YEAR, AnchorKind.ABSOLUTE)
+    assert (t.value, t.granularity) == ("2016", Granularity.YEAR)
+    assert t.anchor.kind is AnchorKind.ABSOLUTE
     assert t.interval is not None
     assert (t.interval.start, t.interval.end) == (date(2016, 1, 1), date(2016, 12, 31))
 
@@ -85,11 +117,12 @@ def test_now_is_present_ref() -> None:
 
 def test_about_four_hours_ago_is_on_the_dct_day_and_approximate() -> None:
     t = at("four hours ago")
-    assert (t.type, t.value, t.approximate, t.mod) == (TimexType.TIME, "2018-07-16", True, "APPROX")
+    assert (t.type, t.value, t.approximate) == (TimexType.TIME, "2018-07-16", True)
+    assert t.mod == "APPROX"
 
 
 def test_with_a_clock_on_the_dct_four_hours_ago_is_a_clock_time() -> None:
-    timexes = tag(SEED, datetime(2018, 7, 16, 16, 30))
+    timexes = tag(SEED, datetime(2018, 7, 16, 16, 30, tzinfo=UTC))
     t = next(t for t in timexes if t.text == "four hours ago")
     assert t.value == "2018-07-16T12:30"
 

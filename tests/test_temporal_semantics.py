@@ -93,7 +93,7 @@ def test_early_thursday_is_the_start_of_that_day() -> None:
         ("It was signed in July 2015.", "July 2015", "2015-07", Granularity.MONTH, 31),
         ("Russia interfered in 2016.", "2016", "2016", Granularity.YEAR, 366),
         ("In the 1990s, the economy boomed.", "the 1990s", "199", Granularity.DECADE, 3652),
-        ("The company expects a rebound this fall.", "this fall", "2018-FA", Granularity.SEASON, 91),
+        ("The firm expects a rebound this fall.", "this fall", "2018-FA", Granularity.SEASON, 91),
         ("The firm lost money last summer.", "last summer", "2017-SU", Granularity.SEASON, 92),
         ("Profit fell in the third quarter of 1989.", "the third quarter of 1989", "1989-Q3",
          Granularity.QUARTER, 92),
@@ -241,7 +241,9 @@ def test_vague_references(text: str, surface: str, value: str) -> None:
         ("Rates may fall in the coming months.", "the coming months", date(2019, 1, 16)),
     ],
 )
-def test_coming_weeks_are_an_approximate_future_range(text: str, surface: str, last_day: date) -> None:
+def test_coming_weeks_are_an_approximate_future_range(
+    text: str, surface: str, last_day: date
+) -> None:
     t = only(text, surface)
     assert (t.value, t.approximate, t.granularity) == ("FUTURE_REF", True, Granularity.VAGUE)
     assert t.interval is not None

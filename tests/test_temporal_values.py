@@ -82,7 +82,9 @@ def test_moving_holidays(name: str, year: int, month_day: tuple[int, int] | None
 
 def test_easter_dates() -> None:
     assert [easter(y) for y in (2000, 2008, 2024)] == [
-        date(2000, 4, 23), date(2008, 3, 23), date(2024, 3, 31)
+        date(2000, 4, 23),
+        date(2008, 3, 23),
+        date(2024, 3, 31),
     ]
 
 

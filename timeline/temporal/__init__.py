@@ -73,7 +73,9 @@ def _read(cand: Candidate, ctx: Context) -> Timex | None:
     if reading is None:
         return None
     if reading.mod is None and site.prev_word().lower() in APPROX_BEFORE:
-        reading = replace(reading, mod="APPROX")  # "about four hours ago": "about" is not in the span
+        reading = replace(
+            reading, mod="APPROX"
+        )  # "about four hours ago": "about" is not in the span
     return to_timex(reading, cand.start, cand.end, ctx.text)
 
 

@@ -7,25 +7,48 @@ and the tense of the clause (see ``anchor.year_for``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
 import dateparser
 
-from dataclasses import replace
-
 from timeline.model import Anchor, AnchorKind, TimexType
 from timeline.temporal.anchor import Site, year_for
+from timeline.temporal.holidays import moving_holiday
 from timeline.temporal.lexicon import FIXED_HOLIDAYS, MODS, MONTHS, SEASONS
 from timeline.temporal.reading import ABSOLUTE, UNANCHORED, Reading
 from timeline.temporal.values import day_value, month_value, quarter_of, shift_quarter
-from timeline.temporal.holidays import moving_holiday
 
 DATE = TimexType.DATE
 # Words after which a bare month name is the month and not the verb or a first name.
 _MONTH_PREPS = frozenset(
-    "in since until till by last next early late mid of from through during before after "
-    "between this that each every to around for".split()
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "last",
+        "next",
+        "early",
+        "late",
+        "mid",
+        "of",
+        "from",
+        "through",
+        "during",
+        "before",
+        "after",
+        "between",
+        "this",
+        "that",
+        "each",
+        "every",
+        "to",
+        "around",
+        "for",
+    ]
 )
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
@@ -72,7 +95,11 @@ def numdate(p: dict[str, str], site: Site) -> Reading | None:
 
 
 def mdy(p: dict[str, str], site: Site) -> Reading | None:
-    mon, day, year = p.get("mon") or p["mon2"], p.get("day") or p["day2"], p.get("year") or p.get("year2")
+    mon, day, year = (
+        p.get("mon") or p["mon2"],
+        p.get("day") or p["day2"],
+        p.get("year") or p.get("year2"),
+    )
     if not mon[0].isupper():
         return None
     month = _month(mon)
@@ -115,9 +142,11 @@ def year(p: dict[str, str], site: Site) -> Reading | None:
     if site.before(2).endswith(("$ ", "# ")) or re.match(r"\s*(?:%|percent|per\b)", site.after(9)):
         return None
     mods = {"post": "AFTER", "pre": "BEFORE"}
-    return Reading(DATE, p["year"], ABSOLUTE, mod=mods.get(mod.lower()) if mod else None) if (
-        mod and mod.lower() in mods
-    ) else Reading(DATE, p["year"], ABSOLUTE, mod=_mod(mod))
+    return (
+        Reading(DATE, p["year"], ABSOLUTE, mod=mods.get(mod.lower()) if mod else None)
+        if (mod and mod.lower() in mods)
+        else Reading(DATE, p["year"], ABSOLUTE, mod=_mod(mod))
+    )
 
 
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
@@ -170,7 +199,9 @@ def holiday(p: dict[str, str], site: Site) -> Reading | None:
     if "year" in p:
         y = int(p["year"])
     else:
-        y = year_for(dct, month_day[0], month_day[1], site.tense(), p["rel"].lower() if "rel" in p else None)
+        y = year_for(
+            dct, month_day[0], month_day[1], site.tense(), p["rel"].lower() if "rel" in p else None
+        )
     if fixed is None:
         month_day = moving_holiday(name, y) or month_day
     d = _safe_date(y, *month_day)
@@ -189,7 +220,7 @@ def quarter(p: dict[str, str], site: Site) -> Reading | None:
         ord_ = "year-ago"  # "the year-ago period"
     if det == "a" or (not ord_ and "year0" not in p and not (det == "the" and unit != "half")):
         return None
-    if unit == "period" and not (ord_ or "year0" in p) or ord_ in ("fiscal",) and not det:
+    if (unit == "period" and not (ord_ or "year0" in p)) or (ord_ in ("fiscal",) and not det):
         return None
     dct = site.ctx.dct
     y = int(p.get("year") or p.get("year0") or dct.year)
@@ -253,7 +284,13 @@ def fiscal(p: dict[str, str], site: Site) -> Reading | None:
     if not rel and not year and "the" in p and re.match(r"\s+(?:ended|ending)\b", site.after(8)):
         return Reading(TimexType.DURATION, "P1Y", UNANCHORED)  # "the fiscal year ended June 30"
     if year:
-        y = int(year) if len(year) == 4 else 1900 + int(year[1:]) if int(year[1:]) > 50 else 2000 + int(year[1:])
+        y = (
+            int(year)
+            if len(year) == 4
+            else 1900 + int(year[1:])
+            if int(year[1:]) > 50
+            else 2000 + int(year[1:])
+        )
         return Reading(DATE, f"{y}", ABSOLUTE)
     shift = {"current": 0, "this": 0, "new": 0, "last": -1, "previous": -1, "past": -1,
              "next": 1, "coming": 1}.get(rel)  # fmt: skip

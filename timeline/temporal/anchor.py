@@ -32,7 +32,7 @@ _CUES = re.compile(
     r"yesterday|announced|reported)|(?P<ed>[a-z]{3,}(?<!hundr)(?<!e)ed))\b|(?P<ll>'ll)\b"
 )  # run on lower-cased text
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")
-_SENTENCE_START = re.compile(r"(?:[.!?][\"'”’)]*\s+|\n)(?=[\"“'‘(]*[A-Z0-9])")
+_SENTENCE_START = re.compile(r"(?:[.!?][\"'\u201d\u2019)]*\s+|\n)(?=[\"\u201c'\u2018(]*[A-Z0-9])")
 
 
 def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Tense:
@@ -51,14 +51,14 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
     hi = stop.start() if stop else after_end
     best: tuple[int, Tense] | None = None
     for m in _CUES.finditer(low, lo, start):
-        if strong and m["w"] or m.group().endswith("ed") and _not_a_tense(text, low, m.start()):
+        if (strong and m["w"]) or (m.group().endswith("ed") and _not_a_tense(text, low, m.start())):
             continue
         dist = start - m.end()
         kind = Tense.PAST if m["p"] or m["ed"] else Tense.FUTURE
         if best is None or dist <= best[0]:
             best = (dist, kind)
     for m in _CUES.finditer(low, end, hi):
-        if strong and m["w"] or m.group().endswith("ed") and _not_a_tense(text, low, m.start()):
+        if (strong and m["w"]) or (m.group().endswith("ed") and _not_a_tense(text, low, m.start())):
             continue
         dist = m.start() - end
         kind = Tense.PAST if m["p"] or m["ed"] else Tense.FUTURE
@@ -84,6 +84,7 @@ class Context:
     dct_time: datetime | None  # the DCT's clock time, when the DCT has one
     last: Timex | None  # the last placed date in the text, for narrative anchoring
     dct_anchor: Anchor  # Anchor(DCT, dct) made once
+
     def narrative(self) -> tuple[str, Anchor]:
         """The value to count from for "the day before", "a year earlier": the last mentioned
         date when there is one, otherwise the DCT."""
@@ -116,7 +117,7 @@ class Site:
         return _WORD_CHARS.sub("", words[-1]) if words[-1][-1:].isalnum() else ""
 
     def tense(self) -> Tense:
-        possessive = self.ctx.text.startswith(("'s", "’s"), self.end)
+        possessive = self.ctx.text.startswith(("'s", "\u2019s"), self.end)
         return tense(self.ctx.text, self.ctx.low, self.start, self.end, strong=possessive)
 
 

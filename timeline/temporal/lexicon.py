@@ -86,6 +86,11 @@ MODS: dict[str, str] = {
 }  # fmt: skip
 
 
+def words(text: str) -> list[str]:
+    """The white-space separated words of ``text``: long word lists stay readable."""
+    return text.split()
+
+
 def trie_regex(words: Iterable[str]) -> str:
     """A non-capturing regex matching any of ``words``, factored as a trie.
 
@@ -137,8 +142,12 @@ NUMBER = (
     rf"(?:\d+(?:[.,]\d+)?(?:\s\d/\d)?|{NUMWORD}(?:\s(?:and\s)?a\shalf)?|an?|half\s+an?|"
     r"several|a\s+few|few|a\s+couple(?:\s+of)?|many|a\s+number\s+of|dozens\s+of|hundreds\s+of)"
 )
-UNIT_SG = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
-UNIT_PL = r"(?:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)"
+UNIT_SG = (
+    r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
+)
+UNIT_PL = (
+    r"(?:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)"
+)
 UNIT = rf"(?:{UNIT_PL}|{UNIT_SG})"
 SEASON = _alt(SEASONS)
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
@@ -149,12 +158,12 @@ QUANT_MOD = (
 )
 APPROX_BEFORE = frozenset({"about", "approximately", "roughly", "nearly", "around", "some"})
 ZONE = r"(?:[ecmp][sd]t|gmt|utc|z)"  # patterns run on lower-cased text
-HOLIDAY_NAMES = (
-    list(FIXED_HOLIDAYS)
-    + ["thanksgiving day", "thanksgiving", "memorial day", "labor day", "easter sunday", "easter",
-       "martin luther king jr. day", "martin luther king day", "presidents day",
-       "presidents' day", "election day", "mother's day", "father's day", "good friday"]
-)  # fmt: skip
+HOLIDAY_NAMES = [
+    *FIXED_HOLIDAYS,
+    *"""thanksgiving day|thanksgiving|memorial day|labor day|easter sunday|easter|martin luther
+    king jr. day|martin luther king day|presidents day|presidents' day|election day|mother's
+    day|father's day|good friday""".replace("\n    ", " ").split("|"),
+]
 HOLIDAY = _alt(HOLIDAY_NAMES)
 
 
@@ -162,7 +171,7 @@ def number_value(words: str) -> float | None:
     """The number a phrase like "two", "24", "twenty-four", "1 1/2", "a couple of" stands for;
     None for vague quantities ("several"), which TimeML writes as X."""
     w = " ".join(words.lower().replace("-", " ").split())
-    if w in VAGUE_NUMBERS or w.endswith(" of") and w not in NUMBERS:
+    if w in VAGUE_NUMBERS or (w.endswith(" of") and w not in NUMBERS):
         return None
     if w in NUMBERS:
         return float(NUMBERS[w])

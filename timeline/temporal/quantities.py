@@ -17,10 +17,14 @@ DURATION, SET, DATE = TimexType.DURATION, TimexType.SET, TimexType.DATE
 # How far "the coming weeks" / "in a few months" reach: the approximate interval we give them.
 _FUTURE_REACH = {"D": (0, 10), "W": (0, 56), "M": (6, 0), "Y": (60, 0), "H": (0, 1), "Q": (9, 0),
                  "DE": (120, 0), "CE": (1200, 0), "S": (0, 1)}  # fmt: skip
-_BARE_PLURAL_AFTER = frozenset("for within over than took in lasted spent after".split())
+_BARE_PLURAL_AFTER = frozenset(
+    ["for", "within", "over", "than", "took", "in", "lasted", "spent", "after"]
+)
 # "$1.76 a year", "twice a week", "hundreds of interviews a day": a rate, i.e. a SET.
-_AMOUNT_BEFORE = re.compile(r"(?:\d|million|billion|thousand|hundred|dozen|percent|%|once|twice|"
-                            r"[a-z]{3,}s)\W*$")
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|million|billion|thousand|hundred|dozen|percent|%|once|twice|"
+    r"[a-z]{3,}s)\W*$"
+)
 
 
 def _norm(s: str | None) -> str:
@@ -64,13 +68,15 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
     qmod = MODS.get(_norm(p.get("qmod")))
     prev = site.prev_word().lower()
     if num is None:
-        if not plural or unit.lower() in ("seconds", "quarters") and not rel:
+        if not plural or (unit.lower() in ("seconds", "quarters") and not rel):
             return None  # "day", "week" alone are not timexes
         if not rel and not det and prev not in _BARE_PLURAL_AFTER:
             return None
         if det and not rel and prev not in ("over", "for", "in", "during", "through"):
             return None
-        if rel in ("coming", "next") and prev == "in" or rel == "coming" and det and prev == "in":
+        if (rel in ("coming", "next") and prev == "in") or (
+            rel == "coming" and det and prev == "in"
+        ):
             return future_ref(site, letter)
         if rel == "recent":
             return Reading(DATE, "PAST_REF", site.ctx.dct_anchor)
@@ -83,8 +89,11 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
         return None  # "a second time"
     if unit.lower().startswith("quarter") and not (rel or det):
         return None  # "three quarters of the vote"
-    if low in ("a", "an") and not plural and p.get("suffix") is None and _AMOUNT_BEFORE.search(
-        site.before(25)
+    if (
+        low in ("a", "an")
+        and not plural
+        and p.get("suffix") is None
+        and _AMOUNT_BEFORE.search(site.before(25))
     ):
         return Reading(SET, duration_value(1, unit), UNANCHORED)  # "$1 billion a year"
     if p.get("suffix", "").strip(" -").lower() == "old":

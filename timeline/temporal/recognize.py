@@ -14,24 +14,25 @@ import re
 
 from timeline.temporal.lexicon import (
     DAYNUM,
-    MONTHS,
-    NUMBERS,
-    ORDINALS,
-    PARTS_OF_DAY,
-    SEASONS,
-    UNITS,
-    WEEKDAYS,
     HOLIDAY,
     MONTH,
+    MONTHS,
     NUMBER,
+    NUMBERS,
+    ORDINALS,
     PART_OF_DAY,
+    PARTS_OF_DAY,
     QUANT_MOD,
     SEASON,
+    SEASONS,
     UNIT,
+    UNITS,
     WEEKDAY,
+    WEEKDAYS,
     YEAR4,
     ZONE,
     trie_regex,
+    words,
 )
 
 _S = r"\s+"
@@ -48,7 +49,10 @@ _DAY_AFTER = (
 
 # (kind, pattern). Order matters: at a given position the first alternative that matches wins.
 PATTERNS: list[tuple[str, str]] = [
-    ("iso", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:t(?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?)?"),
+    (
+        "iso",
+        r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:t(?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?)?",
+    ),
     ("numdate", r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![/\d])|\d{1,2}\.\d{1,2}\.\d{4}(?!\.\d)"),
     (
         "time",
@@ -85,7 +89,7 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "decade",
         rf"(?:(?P<det>the){_S})?(?:(?P<mod>early|mid|late)[\s-]+)?"
-        rf"(?:(?P<dec>(?:1[6-9]|20)\d0)'?s|['’](?P<dec2>\d0)s"
+        rf"(?:(?P<dec>(?:1[6-9]|20)\d0)'?s|['\u2019](?P<dec2>\d0)s"
         r"|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)",
     ),
     (
@@ -183,27 +187,38 @@ KINDS = tuple(kind for kind, _ in PATTERNS)
 MASTER = re.compile(master_pattern(KINDS))
 
 # Words at least one of which is in every expression MASTER can match.
-_CORE_WORDS = (
-    list(MONTHS) + list(WEEKDAYS) + list(SEASONS) + list(PARTS_OF_DAY)
-    + [u + s for u in UNITS if u != "centurie" for s in ("", "s")] + ["centuries"]
-    + """today yesterday tomorrow now current currently recent recently soon past future present
-    formerly lately presently nowadays later christmas thanksgiving easter halloween eve half period fiscal fy
-    daily weekly monthly annually yearly hourly quarterly biweekly nightly semiannually
-    semi twenties thirties forties fifties sixties seventies eighties nineties""".split()
-)  # fmt: skip
+_CORE_WORDS = [
+    *MONTHS,
+    *WEEKDAYS,
+    *SEASONS,
+    *PARTS_OF_DAY,
+    *(unit + s for unit in UNITS if unit != "centurie" for s in ("", "s")),
+    "centuries",
+    *words(
+        """today yesterday tomorrow now current currently recent recently soon past future
+        present formerly lately presently nowadays later christmas thanksgiving easter halloween
+        eve half period fiscal fy daily weekly monthly annually yearly hourly quarterly biweekly
+        nightly semiannually semi twenties thirties forties fifties sixties seventies eighties
+        nineties"""
+    ),
+]
 TRIGGER = re.compile(r"\b" + trie_regex(_CORE_WORDS) + r"\b|\d+")
-# Words an expression may start with: MASTER is tried only at these.
-START_WORDS = (
-    _CORE_WORDS + list(NUMBERS) + list(ORDINALS)
-    + """the a an this that these last next past coming previous following early earlier late
-    later mid end each every per at about around almost less more up no just over under some
-    several few many couple number dozens hundreds half third fourth final latest current
-    prior same recent initial additional further another ensuing better remaining whole full
-    entire rest fiscal fy year post pre new independence valentine veterans bastille boxing
-    memorial labor martin presidents election mother father good noon midnight midday
-    comparable corresponding twenty thirty forty fifty sixty seventy eighty ninety""".split()
-)  # fmt: skip
-
+# Words an expression may start with: the patterns are tried only at these.
+START_WORDS = [
+    *_CORE_WORDS,
+    *NUMBERS,
+    *ORDINALS,
+    *words(
+        """the a an this that these last next past coming previous following early earlier late
+        later mid end each every per at about around almost less more up no just over under
+        some several few many couple number dozens hundreds half third fourth final latest
+        current prior same recent initial additional further another ensuing better remaining
+        whole full entire rest fiscal fy year post pre new independence valentine veterans
+        bastille boxing memorial labor martin presidents election mother father good noon
+        midnight midday comparable corresponding twenty thirty forty fifty sixty seventy eighty
+        ninety"""
+    ),
+]
 GROUPS: dict[str, tuple[tuple[str, str], ...]] = {
     kind: tuple(
         (name, name.split("__", 1)[1]) for name in MASTER.groupindex if name.startswith(kind + "__")

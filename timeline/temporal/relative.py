@@ -142,13 +142,13 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
             return Reading(DATE, f"{site.ctx.dct.year}", site.ctx.dct_anchor)  # "For the year, ..."
     dct = site.ctx.dct
     step = {"before": -1, "earlier": -1, "after": 1, "later": 1}.get(after, 0)
-    if rel in _NARR_REL or (rel == "the" and step) or rel == "the previous" and unit == "day":
+    if rel in _NARR_REL or (rel == "the" and step) or (rel == "the previous" and unit == "day"):
         base_value, anchor = site.ctx.narrative()
         base = (interval_of(base_value) or (Interval(dct, dct), None))[0].start
         n = _NARR_REL.get(rel, -1 if rel == "the previous" else 0) + step
         d = _shift(base, unit, n)
     elif rel in _DCT_REL:
-        if rel == "the" and not mod and unit not in ("weekend",) or unit in _PODS:
+        if (rel == "the" and not mod and unit not in ("weekend",)) or unit in _PODS:
             return None  # "the year", "the day": too often a duration or not a date at all
         if unit == "day" and rel not in ("the whole", "the full"):
             return None
@@ -195,7 +195,7 @@ def ago(p: dict[str, str], site: Site) -> Reading | None:
     last = site.ctx.last
     quarter_talk = last is not None and re.fullmatch(r"\d{4}-Q\d", last.value) is not None
     narrative = direction in ("earlier", "later", "before", "after")
-    if unit == "year" and quarter_talk or narrative and not (unit == "year" and n == 1):
+    if (unit == "year" and quarter_talk) or (narrative and not (unit == "year" and n == 1)):
         # "a year earlier" in a quarterly report is that quarter a year before; "two days
         # later" counts from the last date of the story.
         base_value, anchor = site.ctx.narrative()
@@ -253,7 +253,7 @@ def time(p: dict[str, str], site: Site) -> Reading | None:
         raw = p.get("hour") or p["hourw"]
         hour = int(raw) if raw.isdigit() else _CLOCK_WORDS[raw.lower()]
         ampm = _norm(p.get("ampm") or p.get("pod"))
-        if hour > 12 or hour == 0 and ampm:
+        if hour > 12 or (hour == 0 and ampm):
             return None
         if ampm.startswith(("p", "afternoon", "evening")) and hour < 12:
             hour += 12
@@ -261,8 +261,7 @@ def time(p: dict[str, str], site: Site) -> Reading | None:
             hour = 0
         clock = f"{hour:02d}:{p.get('min', '00')}"
     day, anchor = _clock_day(p, site)
-    sep = "T" if ":" in clock else "T"
-    return Reading(TIME, f"{day_value(day)}{sep}{clock}", anchor, mod=_mod(p.get("qmod")))
+    return Reading(TIME, f"{day_value(day)}T{clock}", anchor, mod=_mod(p.get("qmod")))
 
 
 def _clock_day(p: dict[str, str], site: Site) -> tuple[date, Anchor]:

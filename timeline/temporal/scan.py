@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import regex
 
@@ -26,7 +26,7 @@ from timeline.temporal.recognize import (
 )
 
 _LOOKBACK = 24  # characters before a trigger where its expression may start ("the end of the ")
-_WORD = re.compile(r"\b(?:[a-z]+|\d)|(?<![\w'’])['’]")
+_WORD = re.compile(r"\b(?:[a-z]+|\d)|(?<![\w'\u2019])['\u2019]")
 _DIGIT_PROBES = ("0", "1", "2", "3", "9", "12", "19", "20", "199", "200", "1989")
 _FOLLOWERS = (" ", "-", ".", ",", "'", ":", "/")
 
@@ -49,7 +49,7 @@ def _kinds_starting_with(
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _regex_for(kinds: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(master_pattern(kinds))
 
@@ -61,7 +61,7 @@ def _dispatch() -> dict[str, tuple[str, ...]]:
         for w in set(START_WORDS)
     }
     table["0"] = _kinds_starting_with(_DIGIT_PROBES, compiled)
-    table["'"] = table["’"] = _kinds_starting_with(("'9", "’9"), compiled)
+    table["'"] = table["\u2019"] = _kinds_starting_with(("'9", "\u20199"), compiled)
     return {w: kinds for w, kinds in table.items() if kinds}
 
 

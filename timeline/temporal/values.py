@@ -1,4 +1,4 @@
-"""TIMEX3 values: formatting, calendar arithmetic, and the interval and granularity a value stands for.
+"""TIMEX3 values: formatting, calendar arithmetic, and the interval and granularity of a value.
 
 Every normalizer builds its value with these helpers, and the interval and granularity of a Timex
 are always derived from its value here, so the three can never disagree.
