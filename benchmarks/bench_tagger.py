@@ -20,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from dateparser.search import search_dates
+from dateparser.search import search_dates  # type: ignore[import-untyped]
 
 from timeline.temporal import tag
 

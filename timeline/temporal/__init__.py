@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from timeline.model import Anchor, AnchorKind, Timex, TimexType
-from timeline.temporal import absolute, quantities, relative
+from timeline.temporal import absolute, periods, quantities, relative
 from timeline.temporal.anchor import Context, Site
 from timeline.temporal.lexicon import APPROX_BEFORE
 from timeline.temporal.reading import Normalizer, to_timex
@@ -24,8 +24,8 @@ NORMALIZERS: dict[str, Normalizer] = {
     "numdate": absolute.numdate,
     "time": relative.time,
     "mdy": absolute.mdy,
-    "quarter": absolute.quarter,
-    "fiscal": absolute.fiscal,
+    "quarter": periods.quarter,
+    "fiscal": periods.fiscal,
     "decade": absolute.decade,
     "season": absolute.season,
     "holiday": absolute.holiday,

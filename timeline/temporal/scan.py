@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import regex
+import regex  # type: ignore[import-untyped]
 
 from timeline.temporal.recognize import (
     GROUPS,

@@ -1,0 +1,106 @@
+"""Normalizers for the periods of company reports: quarters, halves and fiscal years.
+
+Unnumbered ones ("the quarter", "the latest period", "the year-ago quarter") refer to the
+quarter under discussion: the last one the text mentioned, else the last one completed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from timeline.model import Anchor, AnchorKind, TimexType
+from timeline.temporal.anchor import Site
+from timeline.temporal.reading import ABSOLUTE, UNANCHORED, Reading
+from timeline.temporal.values import quarter_of, shift_quarter
+
+DATE = TimexType.DATE
+
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def quarter(p: dict[str, str], site: Site) -> Reading | None:
+    unit = p["unit"].lower()
+    det = " ".join(p.get("det", "").lower().split())
+    ord_ = p.get("ord", "").lower()
+    if not ord_ and "ago" in p:
+        ord_ = "year-ago"  # "the year-ago period"
+    if det == "a" or (not ord_ and "year0" not in p and not (det == "the" and unit != "half")):
+        return None
+    if (unit == "period" and not (ord_ or "year0" in p)) or (ord_ in ("fiscal",) and not det):
+        return None
+    dct = site.ctx.dct
+    y = int(p.get("year") or p.get("year0") or dct.year)
+    if det.startswith("last year") or p.get("rel", "").lower() == "last" or "ago" in p:
+        y -= 1
+    elif det.startswith("next year") or p.get("rel", "").lower() == "next":
+        y += 1
+    explicit_year = "year" in p or "year0" in p
+    anchor = ABSOLUTE if explicit_year else site.ctx.dct_anchor
+    reading = _quarter_value(p, site, y, ord_, unit, anchor, explicit_year)
+    surface = site.ctx.text[site.start : site.end]
+    if reading and det == "the" and re.search(r"\w-(?:fiscal-)?(?:quarter|half|period)$", surface):
+        # "the third-quarter loss": the article belongs to the noun, not to the timex
+        return replace(reading, start=site.start + 4)
+    return reading
+
+
+def _quarter_value(
+    p: dict[str, str], site: Site, y: int, ord_: str, unit: str, anchor: Anchor, explicit_year: bool
+) -> Reading | None:
+    dct = site.ctx.dct
+    if unit == "half":
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "final": 2, "last": 2}.get(ord_)
+        return Reading(DATE, f"{y}-H{n}", anchor) if n else None
+    if ord_ in _ORD or ord_ == "final":
+        return Reading(DATE, f"{y}-Q{_ORD.get(ord_, 4)}", anchor)
+    if explicit_year and not ord_ and "year" not in p:
+        # "the 1988 quarter": that year's instance of the quarter under discussion
+        _, q = _discussed_quarter(site)
+        return Reading(DATE, f"{y}-Q{q}", anchor)
+    if explicit_year and not ord_:
+        return Reading(DATE, f"{y}", anchor)
+    # Unnumbered: "the quarter", "the latest quarter", "the year-ago period" refer to the
+    # quarter under discussion: the last one mentioned, else the last one completed.
+    last = site.ctx.last
+    if ord_ in ("current",):
+        return Reading(DATE, f"{dct.year}-Q{quarter_of(dct)}", anchor)
+    if ord_ in ("next", "coming"):
+        qy, q = shift_quarter(dct.year, quarter_of(dct), 1)
+        return Reading(DATE, f"{qy}-Q{q}", anchor)
+    qy, q = _discussed_quarter(site)
+    if last is not None and re.fullmatch(r"\d{4}-Q[1-4]", last.value):
+        anchor = Anchor(AnchorKind.NARRATIVE, last.value, last.start)
+    if ord_ in ("year-ago", "year-earlier", "year-before", "comparable"):
+        qy -= 1
+    elif ord_ in ("previous", "prior"):
+        qy, q = shift_quarter(qy, q, -1)
+    return Reading(DATE, f"{qy}-Q{q}", anchor)
+
+
+def _discussed_quarter(site: Site) -> tuple[int, int]:
+    """The quarter a report is about: the last one mentioned, else the last one completed."""
+    last = site.ctx.last
+    if last is not None and re.fullmatch(r"\d{4}-Q[1-4]", last.value):
+        return int(last.value[:4]), int(last.value[-1])
+    return shift_quarter(site.ctx.dct.year, quarter_of(site.ctx.dct), -1)
+
+
+def fiscal(p: dict[str, str], site: Site) -> Reading | None:
+    rel, year = p.get("rel", "").lower(), p.get("year")
+    if not rel and not year and "the" in p and re.match(r"\s+(?:ended|ending)\b", site.after(8)):
+        return Reading(TimexType.DURATION, "P1Y", UNANCHORED)  # "the fiscal year ended June 30"
+    if year:
+        y = (
+            int(year)
+            if len(year) == 4
+            else 1900 + int(year[1:])
+            if int(year[1:]) > 50
+            else 2000 + int(year[1:])
+        )
+        return Reading(DATE, f"{y}", ABSOLUTE)
+    shift = {"current": 0, "this": 0, "new": 0, "last": -1, "previous": -1, "past": -1,
+             "next": 1, "coming": 1}.get(rel)  # fmt: skip
+    if shift is None:
+        return None
+    return Reading(DATE, f"{site.ctx.dct.year + shift}", site.ctx.dct_anchor)
