@@ -23,6 +23,7 @@ from timeline.executors import (
     code_fingerprint,
     make_mapper,
     open_mapper,
+    worker_fingerprint,
 )
 
 
@@ -96,7 +97,7 @@ def test_the_fingerprint_names_the_version_and_is_stable() -> None:
 
 
 def test_workers_with_other_code_are_refused() -> None:
-    ours = code_fingerprint()
+    ours = worker_fingerprint()
     check_workers({"tcp://a:1": ours, "tcp://b:1": ours})
     with pytest.raises(ExecutorError, match=r"tcp://b:1 has 0\.0\.1\+abc"):
         check_workers({"tcp://a:1": ours, "tcp://b:1": "0.0.1+abc"})
@@ -128,7 +129,7 @@ def test_open_mapper_closes_what_it_opened() -> None:
 
 def test_a_worker_that_cannot_import_timeline_is_named() -> None:
     with pytest.raises(ExecutorError, match=r"worker tcp://b:1 cannot run timeline"):
-        check_workers({"tcp://a:1": code_fingerprint(), "tcp://b:1": ImportError("timeline")})
+        check_workers({"tcp://a:1": worker_fingerprint(), "tcp://b:1": ImportError("timeline")})
 
 
 def test_a_build_on_two_processes_is_byte_identical_to_one(tmp_path: Path) -> None:
@@ -148,3 +149,11 @@ def test_a_build_on_two_processes_is_byte_identical_to_one(tmp_path: Path) -> No
                 for p in sorted(folder.rglob("*")) if p.is_file()}
 
     assert len(files(tmp_path / "one")) > 30 and files(tmp_path / "one") == files(tmp_path / "two")
+
+
+def test_a_worker_with_another_python_or_dateparser_is_refused() -> None:
+    ours = worker_fingerprint()
+    assert ours.startswith(code_fingerprint()) and " dateparser " in ours
+    other = ours.replace(" python ", " python 2.")
+    with pytest.raises(ExecutorError, match="Dask workers run another timeline"):
+        check_workers({"tcp://a:1": other})

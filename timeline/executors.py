@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -257,13 +258,18 @@ def code_fingerprint() -> str:
 
 
 def worker_fingerprint() -> str:
-    """Run on each Dask worker: its timeline's fingerprint."""
-    return code_fingerprint()
+    """Run on each Dask worker (and here, to compare): what its extraction depends on."""
+    try:
+        dateparser = metadata.version("dateparser")
+    except metadata.PackageNotFoundError:
+        dateparser = "none"
+    python = "{}.{}".format(*sys.version_info[:2])
+    return f"{code_fingerprint()} python {python} dateparser {dateparser}"
 
 
 def check_workers(found: dict[str, object]) -> None:
     """Every worker must run this very timeline, or the output could depend on the machine."""
-    ours = code_fingerprint()
+    ours = worker_fingerprint()
     broken = {w: v for w, v in found.items() if not isinstance(v, str)}
     if broken:  # client.run(on_error="return") hands back what a worker raised
         raise ExecutorError(
