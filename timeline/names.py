@@ -222,7 +222,7 @@ def find_names(sentence: str, known: tuple[str, ...] = ()) -> Names:
         elif full in known:
             people[full] = None
         elif len(rest) == 1 and (rest[0] in by_surname or titled) and (
-            rest[0].lower() not in _NOT_NAMES
+            rest[0].lower() not in _NOT_NAMES and rest[0].lower() not in _TITLES
         ):
             people[by_surname.get(rest[0], rest[0])] = None
         elif titled and _kind(rest) == "person" and len(rest) <= 4:
