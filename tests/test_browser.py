@@ -268,7 +268,7 @@ def test_screenshots(driver, server: tuple[str, Path]) -> None:  # type: ignore[
         pick = (relative or marks)[0]
         driver.execute_script(
             "arguments[0].focus(); window.scrollTo(0, Math.max(0, "
-            "arguments[0].getBoundingClientRect().top + scrollY - 260));", pick)
+            "arguments[0].getBoundingClientRect().top + scrollY - 380));", pick)
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         _screenshot(driver, "evidence", width, 900 if not mobile else 844, mobile)
 
