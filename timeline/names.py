@@ -170,7 +170,8 @@ def known_people(sentences: Iterable[str]) -> tuple[str, ...]:
     # "Trump said", "Paul wrote": a lone name that speaks is a person (unless it is a place).
     speakers = {
         m.group(1) for s in sentences for m in _SPEAKER.finditer(s)
-        if m.group(1).lower() not in _NOT_NAMES and m.group(1) not in _PLACES
+        if m.group(1).lower() not in _NOT_NAMES | _TITLES | _ORG_SUFFIXES
+        and m.group(1) not in _PLACES
     }
     people: dict[str, None] = dict.fromkeys(sorted(speakers))
     # Titled names first, so that "Vladimir Putin" claims "Putin" before "Meet Putin" can.
@@ -225,7 +226,7 @@ def find_names(sentence: str, known: tuple[str, ...] = ()) -> Names:
             rest[0].lower() not in _NOT_NAMES and rest[0].lower() not in _TITLES
         ):
             people[by_surname.get(rest[0], rest[0])] = None
-        elif titled and _kind(rest) == "person" and len(rest) <= 4:
+        elif titled and _kind(rest) == "person" and 1 < len(rest) <= 4:
             people[full] = None
         else:  # "Trump and Putin": lone surnames inside a longer capitalized run
             for word in rest:
