@@ -179,7 +179,9 @@ def season(p: dict[str, str], site: Site) -> Reading | None:
     dct = site.ctx.dct
     starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     y = dct.year
-    if rel in ("last", "past", "this past"):
+    if rel == "this past":
+        y = y if starts + 2 < dct.month else y - 1
+    elif rel in ("last", "past"):
         y -= 1  # TimeBank: "last spring" said in October is the year before's
     elif rel in ("next", "coming"):
         y = y if starts > dct.month else y + 1

@@ -25,13 +25,14 @@ class Tense(Enum):
 _CUES = re.compile(
     r"\b(?:(?P<f>will|won't|shall|is\s+to|are\s+to|plans?\s+to|planning|planned|"
     r"scheduled|expected|expects?|is\s+due|are\s+due|going\s+to|set\s+to|upcoming|hopes?\s+to|"
-    r"effective|payable|starting|beginning|"
+    r"effective|payable|starting|beginning|ahead\s+of|"
     r"intends?\s+to|aims?\s+to|to\s+be\s+held|next|tomorrow|coming)"
     r"|(?P<w>would|until|later|as\s+(?:early|soon)\s+as)"
     r"|(?P<p>said|says|told|was|wasn't|were|had|did|didn't|ago|last|earlier|been|since|"
     r"yesterday|announced|reported)|(?P<ed>[a-z]{3,}(?<!hundr)(?<!e)ed))\b|(?P<ll>'ll)\b"
 )  # run on lower-cased text
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")
+_SENTENCE_PART_END = re.compile(r"[;:.!?\n]")
 _SENTENCE_START = re.compile(r"(?:[.!?][\"'\u201d\u2019)]*\s+|\n)(?=[\"\u201c'\u2018(]*[A-Z0-9])")
 
 
@@ -46,19 +47,21 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
     sentence_breaks = list(_SENTENCE_START.finditer(before))
     if sentence_breaks:
         lo += sentence_breaks[-1].end()
-    after_end = min(len(text), end + 80)
-    stop = _CLAUSE_END.search(text, end, after_end)
-    hi = stop.start() if stop else after_end
     best: tuple[int, Tense] | None = None
     for m in _CUES.finditer(low, lo, start):
-        if (strong and m["w"]) or (m.group().endswith("ed") and _not_a_tense(text, low, m.start())):
+        if _ignored(m, text, low, strong):
             continue
         dist = start - m.end()
         kind = Tense.PAST if m["p"] or m["ed"] else Tense.FUTURE
         if best is None or dist <= best[0]:
             best = (dist, kind)
+    # After the expression, look only within its clause; but an opening phrase ("In January,
+    # the company sold ...") takes its tense from the clause after the comma.
+    after_end = min(len(text), end + 80)
+    stop = (_SENTENCE_PART_END if best is None else _CLAUSE_END).search(text, end, after_end)
+    hi = stop.start() if stop else after_end
     for m in _CUES.finditer(low, end, hi):
-        if (strong and m["w"]) or (m.group().endswith("ed") and _not_a_tense(text, low, m.start())):
+        if _ignored(m, text, low, strong):
             continue
         dist = m.start() - end
         kind = Tense.PAST if m["p"] or m["ed"] else Tense.FUTURE
@@ -68,10 +71,16 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
     return best[1] if best else Tense.NONE
 
 
-def _not_a_tense(text: str, low: str, at: int) -> bool:
-    """An "-ed" word that says nothing of tense: a name ("United") or a passive participle
-    ("will be released", where "will" decides)."""
-    return text[at].isupper() or low.endswith(("be ", "being "), max(0, at - 7), at)
+def _ignored(m: re.Match[str], text: str, low: str, strong: bool) -> bool:
+    """A cue that says nothing here: a weak future cue when only strong ones count, or an "-ed"
+    word that is a name ("United") or a passive participle ("will be released": "will" decides).
+    """
+    if strong and m["w"]:
+        return True
+    at = m.start()
+    return m.group().endswith("ed") and (
+        text[at].isupper() or low.endswith(("be ", "being "), max(0, at - 7), at)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from timeline.model import Anchor, AnchorKind, TimexType
 from timeline.temporal.anchor import Site
+from timeline.temporal.lexicon import MONTHS
 from timeline.temporal.reading import ABSOLUTE, UNANCHORED, Reading
 from timeline.temporal.values import quarter_of, shift_quarter
 
@@ -56,34 +57,51 @@ def _quarter_value(
         return Reading(DATE, f"{y}-Q{_ORD.get(ord_, 4)}", anchor)
     if explicit_year and not ord_ and "year" not in p:
         # "the 1988 quarter": that year's instance of the quarter under discussion
-        _, q = _discussed_quarter(site)
+        (_, q), _ = _discussed_quarter(site)
         return Reading(DATE, f"{y}-Q{q}", anchor)
     if explicit_year and not ord_:
         return Reading(DATE, f"{y}", anchor)
-    # Unnumbered: "the quarter", "the latest quarter", "the year-ago period" refer to the
-    # quarter under discussion: the last one mentioned, else the last one completed.
-    last = site.ctx.last
-    if ord_ in ("current",):
+    # Unnumbered: "the quarter", "the latest quarter", "the year-ago period".
+    if ord_ == "current":
         return Reading(DATE, f"{dct.year}-Q{quarter_of(dct)}", anchor)
     if ord_ in ("next", "coming"):
         qy, q = shift_quarter(dct.year, quarter_of(dct), 1)
         return Reading(DATE, f"{qy}-Q{q}", anchor)
-    qy, q = _discussed_quarter(site)
-    if last is not None and re.fullmatch(r"\d{4}-Q[1-4]", last.value):
-        anchor = Anchor(AnchorKind.NARRATIVE, last.value, last.start)
-    if ord_ in ("year-ago", "year-earlier", "year-before", "comparable"):
-        qy -= 1
-    elif ord_ in ("previous", "prior"):
+    if ord_ in ("last", "final") and explicit_year:
+        return Reading(DATE, f"{y}-Q4", anchor)
+    ended = _ENDED.match(site.after(24))
+    if ended and not ord_ and ended[1].lower() in MONTHS:  # "the quarter ended Sept. 30"
+        month = MONTHS[ended[1].lower()]
+        qy = dct.year if month <= dct.month else dct.year - 1
+        return Reading(DATE, f"{qy}-Q{(month - 1) // 3 + 1}", anchor)
+    if ord_ in ("latest", "recent", "past", "last"):
+        qy, q = shift_quarter(dct.year, quarter_of(dct), -1)
+        return Reading(DATE, f"{qy}-Q{q}", anchor)
+    (qy, q), base = _discussed_quarter(site)
+    if base is not None:
+        anchor = base
+    if ord_ in ("year-ago", "year-earlier", "year-before", "comparable", "same"):
+        # Counted from the quarter under discussion, never from another year-ago quarter.
+        return Reading(DATE, f"{qy - 1}-Q{q}", base or Anchor(AnchorKind.NARRATIVE, f"{qy}-Q{q}"))
+    if ord_ in ("previous", "prior"):
         qy, q = shift_quarter(qy, q, -1)
     return Reading(DATE, f"{qy}-Q{q}", anchor)
 
 
-def _discussed_quarter(site: Site) -> tuple[int, int]:
-    """The quarter a report is about: the last one mentioned, else the last one completed."""
+_ENDED = re.compile(r"\s+(?:ended|ending)\s+([A-Z][a-z]+)\b")
+
+
+def _discussed_quarter(site: Site) -> tuple[tuple[int, int], Anchor | None]:
+    """The quarter a report is about: the last one mentioned when it is within the past
+    year, else the last one completed; and the narrative anchor when it was a mention."""
+    dct = site.ctx.dct
+    completed = shift_quarter(dct.year, quarter_of(dct), -1)
     last = site.ctx.last
     if last is not None and re.fullmatch(r"\d{4}-Q[1-4]", last.value):
-        return int(last.value[:4]), int(last.value[-1])
-    return shift_quarter(site.ctx.dct.year, quarter_of(site.ctx.dct), -1)
+        mentioned = int(last.value[:4]), int(last.value[-1])
+        if mentioned >= shift_quarter(*completed, -3):
+            return mentioned, Anchor(AnchorKind.NARRATIVE, last.value, last.start)
+    return completed, None
 
 
 def fiscal(p: dict[str, str], site: Site) -> Reading | None:

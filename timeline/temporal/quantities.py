@@ -17,6 +17,7 @@ DURATION, SET, DATE = TimexType.DURATION, TimexType.SET, TimexType.DATE
 # How far "the coming weeks" / "in a few months" reach: the approximate interval we give them.
 _FUTURE_REACH = {"D": (0, 10), "W": (0, 56), "M": (6, 0), "Y": (60, 0), "H": (0, 1), "Q": (9, 0),
                  "DE": (120, 0), "CE": (1200, 0), "S": (0, 1)}  # fmt: skip
+_IN_BEFORE = re.compile(r"\bin\s+(?:just\s+|only\s+)?$")
 _BARE_PLURAL_AFTER = frozenset(
     ["for", "within", "over", "than", "took", "in", "lasted", "spent", "after"]
 )
@@ -98,7 +99,7 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
         return Reading(SET, duration_value(1, unit), UNANCHORED)  # "$1 billion a year"
     if p.get("suffix", "").strip(" -").lower() == "old":
         return None  # "a 6-year-old boy" is an age
-    if n is None and re.search(r"\bin\s+(?:just\s+|only\s+)?$", site.before(14)):
+    if n is None and not (det or rel) and _IN_BEFORE.search(site.before(14)):
         return future_ref(site, letter)  # "in just a few weeks"
     if n is not None and prev == "in" and not det and not rel and site.tense() is Tense.FUTURE:
         return _in_n_units(n, letter, site)
