@@ -249,3 +249,29 @@ def test_progress_bar_only_when_there_is_work(capsys: pytest.CaptureFixture[str]
     working.close()
     assert working.bar is not None and working.bar.pos == 10
     assert "Extracting" in capsys.readouterr().err
+
+
+def test_build_reads_every_input_format(tmp_path: Path) -> None:
+    pytest.importorskip("trafilatura")
+    src = tmp_path / "mixed"
+    write_article(src, "summit.md")
+    (src / "page.html").write_text(
+        '<html><head><title>Putin in Vienna</title><meta name="date" content="2018-09-18">'
+        "</head><body><article><h1>Putin in Vienna</h1><p>Putin met Austrian leaders in "
+        "Vienna on Tuesday, weeks after the Helsinki summit with Trump.</p></article>"
+        "</body></html>", "utf-8",
+    )
+    (src / "wire.jsonl").write_text(
+        '{"headline": "Paul in Moscow", "publishedAt": "2018-08-07T12:00:00Z", '
+        '"content": "Rand Paul met officials in Moscow on Monday.", "source": {"name": "AP"}}\n',
+        "utf-8",
+    )
+    (src / "export.csv").write_text(
+        "title,pub_date,body\nTrump misspoke,2018-07-18,Trump said on Tuesday that he misspoke.\n",
+        "utf-8",
+    )
+    result = run("build", src, "-o", tmp_path / "site", "--no-cache", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "4 articles" in result.stderr
+    pages = sorted(p.name for p in (tmp_path / "site" / "articles").iterdir())
+    assert pages == ["page", "paul-in-moscow", "summit", "trump-misspoke"]
