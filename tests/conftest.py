@@ -9,8 +9,20 @@ import pytest
 
 from timeline.config import Config
 from timeline.model import (
-    Anchor, AnchorKind, Article, Citation, Event, Granularity, Interval, KeyDate, Status,
-    TaggedArticle, Timeline, Timex, TimexType, When,
+    Anchor,
+    AnchorKind,
+    Article,
+    Citation,
+    Event,
+    Granularity,
+    Interval,
+    KeyDate,
+    Status,
+    TaggedArticle,
+    Timeline,
+    Timex,
+    TimexType,
+    When,
 )  # fmt: skip
 
 # ---------------------------------------------------------------------------------------------

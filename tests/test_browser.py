@@ -38,7 +38,7 @@ def _require_browser() -> None:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -88,7 +88,8 @@ def driver() -> Iterator[object]:
     profile = tempfile.mkdtemp(prefix="timeline-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking",
                 "--no-first-run", "--disable-dev-shm-usage", f"--user-data-dir={profile}",
                 "--window-size=1280,900", "--force-color-profile=srgb", "--hide-scrollbars"):
         options.add_argument(arg)
@@ -198,7 +199,9 @@ def test_evidence_highlight_shows_its_resolution_on_focus(driver, site_url: str)
 def test_event_and_sentence_link_both_ways(driver, site_url: str) -> None:  # type: ignore[no-untyped-def]
     driver.get(site_url + "index.html")
     cite = driver.find_element("css selector", "#e-esept a.cite")
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", cite)
+    driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", cite
+    )
     cite.click()
     assert driver.current_url.endswith("articles/vienna-talks/index.html#s-0")
     sentence = driver.find_element("id", "s-0")
@@ -294,7 +297,7 @@ def _axe_source() -> str:
      "embed/index.html"],
 )  # fmt: skip
 def test_pages_meet_wcag_21_aa(driver, site_url: str, page: str, scheme: str) -> None:  # type: ignore[no-untyped-def]
-    """axe-core's WCAG 2.1 A and AA rules (contrast, names, landmarks, ...) in both color schemes."""
+    """axe-core's WCAG 2.1 A and AA rules (contrast, names, landmarks...), light and dark."""
     source = _axe_source()
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
         "features": [{"name": "prefers-color-scheme", "value": scheme}]})  # fmt: skip

@@ -14,7 +14,6 @@ from pathlib import Path
 import feedparser
 import icalendar
 import pytest
-
 from conftest import make_site_timeline
 
 GOLDEN = Path(__file__).parent / "golden" / "exports"
@@ -80,7 +79,8 @@ def test_timelinejs_follows_the_documented_format(fixture_site: dict[str, str | 
 
 
 def test_timelinejs_keeps_each_precision(fixture_site: dict[str, str | bytes]) -> None:
-    slides = {s["unique_id"]: s for s in json.loads(_text(fixture_site, "timelinejs.json"))["events"]}
+    data = json.loads(_text(fixture_site, "timelinejs.json"))
+    slides = {s["unique_id"]: s for s in data["events"]}
     assert slides["e-emeet"]["start_date"] == {"year": "2018", "month": "7", "day": "16"}
     assert "end_date" not in slides["e-emeet"]
     assert slides["e-ejuly"]["start_date"] == {"year": "2018", "month": "7"}
@@ -93,7 +93,8 @@ def test_timelinejs_keeps_each_precision(fixture_site: dict[str, str | bytes]) -
 
 def test_timelinejs_html_is_escaped(fixture_site: dict[str, str | bytes]) -> None:
     """TimelineJS renders headline and text as HTML: article text must arrive escaped."""
-    slides = {s["unique_id"]: s for s in json.loads(_text(fixture_site, "timelinejs.json"))["events"]}
+    data = json.loads(_text(fixture_site, "timelinejs.json"))
+    slides = {s["unique_id"]: s for s in data["events"]}
     hostile = slides["e-ejuly"]["text"]
     assert "<script>" not in hostile["headline"] and "&lt;script&gt;" in hostile["headline"]
     assert "<script>" not in hostile["text"] and "onerror=alert" not in hostile["text"].replace(
@@ -112,7 +113,8 @@ def test_ics_opens_with_icalendar_as_all_day_events(fixture_site: dict[str, str 
     assert meet.decoded("DTEND") == date(2018, 7, 17)  # exclusive end of an all-day event
     assert meet.decoded("DTSTAMP").date() == date(2018, 9, 20)  # the latest report, not now()
     weeks = by_uid["eweeks@news.example"]
-    assert weeks.decoded("DTSTART") == date(2018, 7, 17) and weeks.decoded("DTEND") == date(2018, 9, 1)
+    assert weeks.decoded("DTSTART") == date(2018, 7, 17)
+    assert weeks.decoded("DTEND") == date(2018, 9, 1)
     assert str(weeks["STATUS"]) == "TENTATIVE"
     assert str(meet["URL"]) == "https://news.example/timelines/helsinki/#e-emeet"
     assert b"VALUE=DATE" in (raw if isinstance(raw, bytes) else raw.encode())

@@ -14,11 +14,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import make_site_timeline, render_fixture_site
 
 from timeline.config import Config
 from timeline.write import write_site
-
-from conftest import make_site_timeline, render_fixture_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_JAR = ROOT / ".ci" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -69,10 +68,10 @@ def test_every_page_passes_the_nu_html_checker(tmp_path: Path) -> None:
     timeline = make_site_timeline()
     write_site(render_fixture_site(timeline, Config(title=timeline.title,
                                                     base_url="https://news.example/")), fixture)
-    pages = _pages(fixture) + [_wrap_fragment(fixture, tmp_path)]
+    pages = [*_pages(fixture), _wrap_fragment(fixture, tmp_path)]
     seeds = _seeds_site(tmp_path)
     if seeds is not None:
-        pages += _pages(seeds) + [_wrap_fragment(seeds, seeds)]
+        pages += [*_pages(seeds), _wrap_fragment(seeds, seeds)]
     assert len(pages) > 15
     result = subprocess.run(
         [*command, "--errors-only", "--format", "json", *map(str, pages)],

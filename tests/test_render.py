@@ -10,22 +10,25 @@ from dataclasses import replace
 from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
+from conftest import make_site_timeline, render_fixture_site
 
 from timeline.config import Config
 from timeline.model import Citation, Event, Granularity, Interval, Status, Timeline, When
 from timeline.pages import PAGE_BUDGET, split, unique_slugs
 
-from conftest import make_site_timeline, render_fixture_site
-
 ROOT = Path(__file__).resolve().parent.parent
+Site = dict[str, str | bytes]
 
 
 class _Outline(HTMLParser):
     """Collects ids, hrefs, the order of event ids, and checks that every tag is closed in order."""
 
-    VOID = {"br", "hr", "img", "input", "link", "meta", "wbr", "col", "area", "base", "source"}
+    VOID: ClassVar[set[str]] = {
+        "br", "hr", "img", "input", "link", "meta", "wbr", "col", "area", "base", "source",
+    }  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -81,7 +84,7 @@ def test_site_has_every_page_and_export(fixture_site: dict[str, str | bytes]) ->
 
 
 def test_every_page_is_well_nested(fixture_site: dict[str, str | bytes]) -> None:
-    for path, content in fixture_site.items():
+    for path in fixture_site:
         if path.endswith(".html"):
             parsed = outline(text(fixture_site, path))
             assert not parsed.misnested and not parsed.stack, path
@@ -100,12 +103,12 @@ def test_index_groups_by_year_month_and_day_in_order(fixture_site: dict[str, str
     ]
     for anchor in ("y2016", "y2018", "m2018-07", "d2018-07-16", "m2018-09"):
         assert anchor in parsed.ids
-    assert '<h2 class="year-heading" id="y2010-h">2010–2019</h2>' in html
+    assert '<h2 class="year-heading" id="y2010-h">2010–2019</h2>' in html  # noqa: RUF001
     assert '<time datetime="2018-07">July 2018</time>' in html
     assert '<time datetime="2018-07-16"><span class="md">July 16</span>' in html
 
 
-def test_expected_approximate_and_background_are_marked(fixture_site: dict[str, str | bytes]) -> None:
+def test_expected_approximate_and_background_are_marked(fixture_site: Site) -> None:
     html = text(fixture_site, "index.html")
     weeks = html[html.index('id="e-eweeks"') - 80 : html.index('id="e-eweeks"')]
     assert "status-expected approximate" in weeks
@@ -116,7 +119,7 @@ def test_expected_approximate_and_background_are_marked(fixture_site: dict[str, 
     assert "Ongoing as of August 2018" in html
 
 
-def test_plain_day_dates_are_not_repeated_under_their_day(fixture_site: dict[str, str | bytes]) -> None:
+def test_plain_day_dates_are_not_repeated_under_their_day(fixture_site: Site) -> None:
     html = text(fixture_site, "index.html")
     item = html[html.index('id="e-emeet"') :]
     assert item.index('<p class="when visually-hidden">') < item.index("</li>")
@@ -190,7 +193,7 @@ def test_slugs_are_safe_unique_and_transliterated() -> None:
     assert all(re.fullmatch(r"[a-z0-9-]+", s) for s in slugs.values())
 
 
-def test_about_page_explains_dates_and_offers_the_snippet(fixture_site: dict[str, str | bytes]) -> None:
+def test_about_page_explains_dates_and_offers_the_snippet(fixture_site: Site) -> None:
     about = text(fixture_site, "about/index.html")
     assert "How dates are read" in about and "publication date" in about
     assert ("&lt;iframe src=&#34;https://news.example/timelines/helsinki/embed/&#34;" in about
@@ -198,7 +201,7 @@ def test_about_page_explains_dates_and_offers_the_snippet(fixture_site: dict[str
     assert "https://news.example/timelines/helsinki/static/embed.js" in about
 
 
-def test_embed_page_has_no_chrome_and_posts_its_height(fixture_site: dict[str, str | bytes]) -> None:
+def test_embed_page_has_no_chrome_and_posts_its_height(fixture_site: Site) -> None:
     embed = text(fixture_site, "embed/index.html")
     assert "site-header" not in embed and "site-footer" not in embed
     assert '<script src="../static/embed-frame.js" defer></script>' in embed
@@ -281,7 +284,8 @@ def test_long_timelines_split_into_pages_under_a_megabyte() -> None:
     timeline = _many_events(4000)
     site = render_fixture_site(timeline, Config(base_url="https://x.example/"))
     pages = {p: v for p, v in site.items() if p.endswith(".html")}
-    assert max(len(v.encode()) if isinstance(v, str) else len(v) for v in pages.values()) < 1_000_000
+    sizes = [len(v.encode()) if isinstance(v, str) else len(v) for v in pages.values()]
+    assert max(sizes) < 1_000_000
     year_pages = sorted(p for p in pages if p.startswith("years/"))
     assert {"years/2016/index.html", "years/2017/index.html", "years/2018/index.html"} <= set(
         year_pages
@@ -317,14 +321,15 @@ def test_user_template_overrides_and_extends_the_default(
 ) -> None:
     (tmp_path / "index.html").write_text(
         '{% extends "default/index.html" %}'
-        "{% block intro %}<p class=\"mine\">Our newsroom’s timeline</p>{{ super() }}{% endblock %}",
+        "{% block intro %}<p class=\"mine\">Our newsroom\u2019s timeline</p>"
+        "{{ super() }}{% endblock %}",
         "utf-8",
     )
     (tmp_path / "static").mkdir()
     (tmp_path / "static" / "timeline.css").write_text("body { color: red; }", "utf-8")
     site = render_fixture_site(site_timeline, site_config, templates=tmp_path)
     index = text(site, "index.html")
-    assert '<p class="mine">Our newsroom’s timeline</p>' in index
+    assert '<p class="mine">Our newsroom\u2019s timeline</p>' in index
     assert index.index('class="mine"') < index.index('<p class="lede">')  # super() kept the rest
     assert site["static/timeline.css"] == b"body { color: red; }"
     assert 'class="mine"' not in text(site, "about/index.html")
@@ -334,7 +339,8 @@ def test_citation_without_sentence_offsets_in_range_is_not_highlighted(
     site_timeline: Timeline, site_config: Config
 ) -> None:
     """Offsets from a stale cache must not crash the build or point into nowhere."""
-    bad = replace(site_timeline.events[0].citations[0], sentence_start=10**6, sentence_end=10**6 + 5)
+    first_cite = site_timeline.events[0].citations[0]
+    bad = replace(first_cite, sentence_start=10**6, sentence_end=10**6 + 5)
     first = replace(site_timeline.events[0], citations=(bad,))
     timeline = replace(site_timeline, events=(first, *site_timeline.events[1:]))
     site = render_fixture_site(timeline, site_config)

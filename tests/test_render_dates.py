@@ -8,7 +8,15 @@ import pytest
 
 from timeline.dates_display import bare_date, display_date, machine_date, timex_resolution
 from timeline.model import (
-    Anchor, AnchorKind, Event, Granularity, Interval, Status, Timex, TimexType, When,
+    Anchor,
+    AnchorKind,
+    Event,
+    Granularity,
+    Interval,
+    Status,
+    Timex,
+    TimexType,
+    When,
 )  # fmt: skip
 
 G = Granularity
@@ -28,7 +36,8 @@ def _event(when: When, status: Status = Status.HAPPENED) -> Event:
         (_when("2018-07-16", date(2018, 7, 16), date(2018, 7, 16), G.DAY), "Monday, July 16, 2018"),
         (_when("2018-07-16T14:30", date(2018, 7, 16), date(2018, 7, 16), G.TIME),
          "Monday, July 16, 2018, 14:30"),
-        (_when("2018-W29", date(2018, 7, 16), date(2018, 7, 22), G.WEEK), "the week of July 16, 2018"),
+        (_when("2018-W29", date(2018, 7, 16), date(2018, 7, 22), G.WEEK),
+         "the week of July 16, 2018"),
         (_when("2018-07", date(2018, 7, 1), date(2018, 7, 31), G.MONTH), "July 2018"),
         (_when("2018-07", date(2018, 7, 1), date(2018, 7, 10), G.MONTH), "early July 2018"),
         (_when("2018-07", date(2018, 7, 21), date(2018, 7, 31), G.MONTH), "late July 2018"),

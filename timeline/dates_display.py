@@ -70,12 +70,16 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+_DASH = "\u2013"  # an en dash, the typographer's mark for a range
+
+
 def _range(iv: Interval) -> str:
     if iv.start.year == iv.end.year:
         if iv.start.month == iv.end.month:
-            return f"{MONTHS[iv.start.month - 1]} {iv.start.day}–{iv.end.day}, {iv.start.year}"
-        return f"{MONTHS[iv.start.month - 1]} {iv.start.day} – {day_medium(iv.end)}"
-    return f"{day_medium(iv.start)} – {day_medium(iv.end)}"
+            month = MONTHS[iv.start.month - 1]
+            return f"{month} {iv.start.day}{_DASH}{iv.end.day}, {iv.start.year}"
+        return f"{MONTHS[iv.start.month - 1]} {iv.start.day} {_DASH} {day_medium(iv.end)}"
+    return f"{day_medium(iv.start)} {_DASH} {day_medium(iv.end)}"
 
 
 def _span_words(days: int) -> str:

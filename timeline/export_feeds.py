@@ -66,7 +66,8 @@ def render_atom(timeline: Timeline, base_url: str, links: Links) -> str:
         _sub(entry, "link", rel="alternate", type="text/html",
              href=absolute(base_url, links.event_path(event.id)))  # fmt: skip
         author = _sub(entry, "author")
-        _sub(author, "name", event.citations[0].source or "unknown" if event.citations else "timeline")
+        outlet = (event.citations[0].source or "unknown") if event.citations else "timeline"
+        _sub(author, "name", outlet)
         reports = "\n".join(
             f"- {c.source or c.article_title}, {c.published.isoformat()}: “{c.sentence}”"
             for c in event.citations

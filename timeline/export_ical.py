@@ -61,4 +61,4 @@ def render_ical(timeline: Timeline, base_url: str, links: Links) -> bytes:
     cal.add("x-wr-calname", timeline.title)
     for event in timeline.events:
         cal.add_component(vevent(event, base_url, links))
-    return cal.to_ical()
+    return bytes(cal.to_ical())

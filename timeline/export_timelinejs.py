@@ -102,4 +102,5 @@ def timelinejs_data(timeline: Timeline, base_url: str, links: Links) -> dict[str
 
 
 def render_timelinejs(timeline: Timeline, base_url: str, links: Links) -> str:
-    return json.dumps(timelinejs_data(timeline, base_url, links), ensure_ascii=False, indent=1) + "\n"
+    data = timelinejs_data(timeline, base_url, links)
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

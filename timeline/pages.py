@@ -75,7 +75,7 @@ class YearGroup:
         last = max((e.when.interval.end.year for e in self.events), default=self.year)
         if self.months or last == self.year:
             return str(self.year)
-        return f"{self.year}–{last}"
+        return f"{self.year}–{last}"  # noqa: RUF001 (an en dash is the right mark for a range)
 
     @property
     def count(self) -> int:
@@ -110,7 +110,8 @@ def group(events: Sequence[Event]) -> tuple[YearGroup, ...]:
                 year, month, month_name(year, month),
                 tuple(e for e in of_month if level(e) == "month"), tuple(days),
             ))  # fmt: skip
-        years.append(YearGroup(year, tuple(e for e in of_year if level(e) == "year"), tuple(months)))
+        own = tuple(e for e in of_year if level(e) == "year")
+        years.append(YearGroup(year, own, tuple(months)))
     return tuple(years)
 
 

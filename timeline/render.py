@@ -8,17 +8,27 @@ where a format needs them: the feed, the sitemap, the calendar and the embed sni
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from jinja2 import (
-    ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    select_autoescape,
 )  # fmt: skip
 
 from timeline import __version__
 from timeline.config import Config
 from timeline.dates_display import (
-    bare_date, day_long, day_medium, display_date, machine_date, timex_resolution,
+    bare_date,
+    day_long,
+    day_medium,
+    display_date,
+    machine_date,
+    timex_resolution,
 )  # fmt: skip
 from timeline.errors import TimelineError
 from timeline.export_feeds import render_atom, render_sitemap
@@ -97,7 +107,8 @@ class _Renderer:
     def __init__(self, timeline: Timeline, cfg: Config, env: Environment, links: Links) -> None:
         self.env, self.links = env, links
         self.shared = {"timeline": timeline, "config": cfg, "base": cfg.base_url, "links": links}
-        self.macros = env.get_template("_event.html").module
+        module = env.get_template("_event.html").module
+        self.event_item: Callable[..., object] = module.event_item  # type: ignore[attr-defined]
         self._sizes: dict[str, int] = {}  # an event is sized once, not once per topic page
 
     def page(self, template: str, path: str, **context: object) -> str:
@@ -109,7 +120,7 @@ class _Renderer:
         """Bytes of one event's markup: what decides where long timelines are cut."""
         size = self._sizes.get(event.id)
         if size is None:
-            markup = str(self.macros.event_item(event, "../../", self.links))
+            markup = str(self.event_item(event, "../../", self.links))
             size = self._sizes[event.id] = len(markup.encode("utf-8"))
         return size
 
@@ -194,8 +205,8 @@ def render_site(timeline: Timeline, cfg: Config, env: Environment) -> dict[str, 
     site["timelinejs.json"] = render_timelinejs(timeline, cfg.base_url, links)
     site["timeline.ics"] = render_ical(timeline, cfg.base_url, links)
     site["feed.xml"] = render_atom(timeline, cfg.base_url, links)
-    pages = sorted(p for p in site if p.endswith(".html") and p != "embed/fragment.html")
-    site["sitemap.xml"] = render_sitemap(pages, timeline, cfg.base_url)
+    html_pages = sorted(p for p in site if p.endswith(".html") and p != "embed/fragment.html")
+    site["sitemap.xml"] = render_sitemap(html_pages, timeline, cfg.base_url)
     return site
 
 

@@ -63,7 +63,9 @@ def sentence_span(start: int, end: int, reports: list[Report], links: Links, roo
     )
 
 
-def spans_of(tagged: TaggedArticle, reports: tuple[Report, ...], links: Links, root: str) -> list[Span]:
+def spans_of(
+    tagged: TaggedArticle, reports: tuple[Report, ...], links: Links, root: str
+) -> list[Span]:
     by_sentence: dict[tuple[int, int], list[Report]] = {}
     for r in reports:
         key = (r.citation.sentence_start, r.citation.sentence_end)

@@ -11,10 +11,12 @@ import nh3
 # Text-level and block markup a news article needs, and nothing that loads or runs anything:
 # no img/iframe/form/style (a remote image would be a network request from our pages), no
 # id/class (they could collide with the site's own anchors and styles).
-ALLOWED_TAGS = frozenset(
-    "a abbr b blockquote br cite code del dd dl dt em h2 h3 h4 h5 h6 hr i ins kbd li ol p pre q "
-    "s small strong sub sup table tbody td tfoot th thead tr u ul".split()
-)
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "cite", "code", "del", "dd", "dl", "dt", "em",
+    "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "kbd", "li", "ol", "p", "pre", "q", "s",
+    "small", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u",
+    "ul",
+})  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
