@@ -227,3 +227,13 @@ def test_a_no_change_rebuild_uses_only_the_cache(tmp_path: Path) -> None:
     assert again.cached == len(STORY)
     assert again.write.written == 0
     assert tree(tmp_path / "out") == before
+
+
+def test_a_code_change_changes_the_version_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    import timeline.cache as cache_module
+
+    compute = version_key.__wrapped__  # type: ignore[attr-defined]
+    ours = compute()
+    assert ours == version_key()
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "0.1.0+edited-tagger")
+    assert compute() != ours
