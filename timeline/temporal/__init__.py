@@ -63,7 +63,7 @@ def tag(text: str, dct: date | datetime, lang: str = "en") -> tuple[Timex, ...]:
         found.append(timex)
         pos = timex.end
         if _places_narrative(timex):
-            ctx = replace(ctx, last=timex)
+            ctx = Context(text, ctx.low, day, clock, timex, anchor)  # (faster than replace)
     return tuple(found)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 import regex  # type: ignore[import-untyped]
 
@@ -26,7 +25,8 @@ from timeline.temporal.recognize import (
 )
 
 _LOOKBACK = 24  # characters before a trigger where its expression may start ("the end of the ")
-_WORD = re.compile(r"\b(?:[a-z]+|\d)|(?<![\w'\u2019])['\u2019]")
+# A word, a digit, or an apostrophe ("'90s"): where an expression may begin if DISPATCH says so.
+_START = re.compile(r"\b(?:[a-z]+|\d)|(?<![\w'\u2019])['\u2019]")
 _DIGIT_PROBES = ("0", "1", "2", "3", "9", "12", "19", "20", "199", "200", "1989")
 _FOLLOWERS = (" ", "-", ".", ",", "'", ":", "/")
 
@@ -49,9 +49,15 @@ def _kinds_starting_with(
     )
 
 
-@cache
+_COMPILED: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
 def _regex_for(kinds: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(master_pattern(kinds))
+    """The regex for these kinds, compiled on first use (there are a few dozen sets)."""
+    found = _COMPILED.get(kinds)
+    if found is None:
+        found = _COMPILED[kinds] = re.compile(master_pattern(kinds))
+    return found
 
 
 def _dispatch() -> dict[str, tuple[str, ...]]:
@@ -60,7 +66,8 @@ def _dispatch() -> dict[str, tuple[str, ...]]:
         w: _kinds_starting_with(tuple(w + f for f in _FOLLOWERS), compiled)
         for w in set(START_WORDS)
     }
-    table["0"] = _kinds_starting_with(_DIGIT_PROBES, compiled)
+    digits = _kinds_starting_with(_DIGIT_PROBES, compiled)
+    table.update(dict.fromkeys("0123456789", digits))
     table["'"] = table["\u2019"] = _kinds_starting_with(("'9", "\u20199"), compiled)
     return {w: kinds for w, kinds in table.items() if kinds}
 
@@ -94,13 +101,12 @@ class Scanner:
             if t_end <= pos:
                 self.i += 1
                 continue
-            for w in _WORD.finditer(low, max(pos, t_start - _LOOKBACK), t_end):
+            for w in _START.finditer(low, max(pos, t_start - _LOOKBACK), t_end):
                 at = w.start()
                 if at in tried:
                     m = tried[at]
                 else:
-                    word = w.group()
-                    kinds = DISPATCH.get("0" if word.isdigit() else word)
+                    kinds = DISPATCH.get(w.group())
                     if kinds is None:
                         continue
                     m = tried[at] = _regex_for(kinds).match(low, at)
