@@ -327,3 +327,20 @@ def test_keyboard_reaches_the_skip_link_first(driver, site_url: str) -> None:  #
     assert skip.get_attribute("class") == "skip-link" and skip.is_displayed()
     skip.send_keys(Keys.ENTER)
     assert driver.switch_to.active_element.get_attribute("id") == "main"
+
+
+def test_print_hides_navigation_and_filters(driver, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    driver.get(site_url + "index.html")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        hidden = driver.execute_script(
+            "return ['.site-nav', '#filters', '.years-nav', '.skip-link'].map("
+            "s => getComputedStyle(document.querySelector(s)).display)"
+        )
+        sticky = driver.execute_script(
+            "return getComputedStyle(document.querySelector('.year-heading')).position"
+        )
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert hidden == ["none"] * 4
+    assert sticky == "static"  # a sticky heading would repeat over every printed page's text

@@ -350,3 +350,25 @@ def test_citation_without_sentence_offsets_in_range_is_not_highlighted(
 def test_hash_helper_is_stable() -> None:  # guards _DIGEST above against a silent no-op
     assert hashlib.sha256(b"").hexdigest().startswith("e3b0c442")
     assert isinstance(Citation, type)
+
+
+def test_an_empty_timeline_still_renders(site_config: Config) -> None:
+    empty = Timeline(title="Nothing yet", events=(), articles=())
+    site = render_fixture_site(empty, site_config)
+    assert "0 events" in text(site, "index.html")
+    assert not outline(text(site, "index.html")).misnested
+    assert "<entry>" not in text(site, "feed.xml")
+
+
+def test_hand_made_event_shows_its_own_date_headline_and_only_a_safe_link(
+    site_timeline: Timeline, site_config: Config
+) -> None:
+    first = replace(site_timeline.events[0], headline="A decade of distrust",
+                    display_date="The whole decade", link="javascript:alert(1)")
+    second = replace(site_timeline.events[1], headline="Interference",
+                     link="https://example.com/report")
+    timeline = replace(site_timeline, events=(first, second, *site_timeline.events[2:]))
+    html = text(render_fixture_site(timeline, site_config), "index.html")
+    assert "The whole decade" in html and "A decade of distrust" in html
+    assert "javascript:" not in html
+    assert '<a href="https://example.com/report" rel="nofollow noopener noreferrer">Interference' in html

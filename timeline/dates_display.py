@@ -141,9 +141,8 @@ def display_date(event: Event) -> str:
 
     'Monday, July 16, 2018' · 'Around July 2018' · 'Expected in the weeks after July 16, 2018'
     """
-    custom = getattr(event, "display_date", None)  # hand-made events may say it their way
-    if custom:
-        return str(custom)
+    if event.display_date:  # hand-made events may say it their way ("Summer 2018")
+        return event.display_date
     when = event.when
     if when.granularity is Granularity.VAGUE:
         phrase = _vague(when, event.status)

@@ -83,7 +83,8 @@ def slide(event: Event, base_url: str, links: Links) -> dict[str, Any]:
         out["group"] = group
     if event.media and event.media.startswith(("https://", "http://")):
         first = event.citations[0] if event.citations else None
-        out["media"] = {"url": event.media, "credit": first.source if first else ""}
+        credit = event.media_credit or (first.source if first else None)
+        out["media"] = {"url": event.media, "credit": str(escape(credit or ""))}
     return out
 
 
