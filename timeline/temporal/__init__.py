@@ -67,12 +67,15 @@ def tag(text: str, dct: date | datetime, lang: str = "en") -> tuple[Timex, ...]:
     return tuple(found)
 
 
+_APPROX_SUFFIXES = tuple(f"{word} " for word in APPROX_BEFORE)
+
+
 def _read(cand: Candidate, ctx: Context) -> Timex | None:
     site = Site(ctx, cand.start, cand.end)
     reading = NORMALIZERS[cand.kind](cand.parts, site)
     if reading is None:
         return None
-    if reading.mod is None and site.prev_word().lower() in APPROX_BEFORE:
+    if reading.mod is None and ctx.low.endswith(_APPROX_SUFFIXES, 0, cand.start):
         reading = replace(
             reading, mod="APPROX"
         )  # "about four hours ago": "about" is not in the span

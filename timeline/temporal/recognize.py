@@ -202,7 +202,11 @@ _CORE_WORDS = [
         nineties"""
     ),
 ]
-TRIGGER = re.compile(r"\b" + trie_regex(_CORE_WORDS) + r"\b|\d+")
+# Digits count unless they are money, a percentage, a decimal part or thousands ("$1.76",
+# "15%", "1,000"): those are a third of all digit runs in news, and never a timex on their own.
+TRIGGER = re.compile(
+    r"\b" + trie_regex(_CORE_WORDS) + r"\b|(?<![$\u00a3\u20ac\d.,])\d+(?!\d|%|,\d{3})"
+)
 # Words an expression may start with: the patterns are tried only at these.
 START_WORDS = [
     *_CORE_WORDS,
