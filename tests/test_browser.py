@@ -344,3 +344,18 @@ def test_print_hides_navigation_and_filters(driver, site_url: str) -> None:  # t
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     assert hidden == ["none"] * 4
     assert sticky == "static"  # a sticky heading would repeat over every printed page's text
+
+
+@pytest.mark.parametrize(
+    "page", ["index.html", "articles/helsinki-summit/index.html", "articles/hostile/index.html",
+             "about/index.html", "people/vladimir-putin/index.html"],
+)  # fmt: skip
+def test_phone_width_has_no_sideways_scrolling(driver, site_url: str, page: str) -> None:  # type: ignore[no-untyped-def]
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})  # fmt: skip
+    try:
+        driver.get(site_url + page)
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert width <= 390

@@ -373,3 +373,13 @@ def test_hand_made_event_shows_its_own_date_headline_and_only_a_safe_link(
     assert "javascript:" not in html
     link = '<a href="https://example.com/report" rel="nofollow noopener noreferrer">'
     assert link + "Interference" in html
+
+
+def test_pages_load_nothing_from_elsewhere(fixture_site: Site) -> None:
+    """No CDN, no remote font or image: every resource a page loads is one of our files."""
+    resource = re.compile(r'<(?:script|link|img|iframe|source|video|audio)\b[^>]*?'
+                          r'(?:src|href)="([^"]*)"')
+    for path in fixture_site:
+        if path.endswith(".html") and path != "embed/fragment.html":  # made for other sites
+            for url in resource.findall(text(fixture_site, path)):
+                assert not re.match(r"(?i)([a-z]+:)?//|data:", url), (path, url)
