@@ -16,7 +16,16 @@ import pytest
 from conftest import make_site_timeline, render_fixture_site
 
 from timeline.config import Config
-from timeline.model import Citation, Event, Granularity, Interval, Status, Timeline, When
+from timeline.model import (
+    Citation,
+    Event,
+    Granularity,
+    Interval,
+    KeyDate,
+    Status,
+    Timeline,
+    When,
+)  # fmt: skip
 from timeline.pages import PAGE_BUDGET, split, unique_slugs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -383,3 +392,15 @@ def test_pages_load_nothing_from_elsewhere(fixture_site: Site) -> None:
         if path.endswith(".html") and path != "embed/fragment.html":  # made for other sites
             for url in resource.findall(text(fixture_site, path)):
                 assert not re.match(r"(?i)([a-z]+:)?//|data:", url), (path, url)
+
+
+def test_embed_of_a_long_timeline_shows_its_key_moments() -> None:
+    timeline = _many_events(40, articles=5)
+    keyed = replace(timeline, key_dates=(
+        KeyDate(timeline.events[3].when.interval.start, 2.0, (timeline.events[3].id,)),
+        KeyDate(timeline.events[30].when.interval.start, 1.0, (timeline.events[30].id,)),
+    ))  # fmt: skip
+    site = render_fixture_site(keyed, Config(base_url="https://x.example/"))
+    embed = text(site, "embed/index.html")
+    assert embed.count('<li class="event') == 2
+    assert "All 40 events" in embed and "All 40 events" in text(site, "embed/fragment.html")

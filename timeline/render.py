@@ -42,7 +42,7 @@ from timeline.render_article import render_article
 
 Site = Mapping[str, str | bytes]
 _MARKDOWN_MARKS = re.compile(r"[*`]+")  # emphasis and code marks inside a quoted expression
-EMBED_LIMIT = 60  # events shown by the embed widgets before they link to the full timeline
+EMBED_LIMIT = 15  # events the embed widgets show before they link to the full timeline
 
 
 def default_theme_dir() -> Path:
@@ -211,9 +211,10 @@ def render_site(timeline: Timeline, cfg: Config, env: Environment) -> dict[str, 
 
 
 def _embed_events(timeline: Timeline) -> tuple[Event, ...]:
-    """All events if few; otherwise those of the key dates (then the earliest), in order."""
+    """All events if few; otherwise the lead event of each key date, in timeline order: a blog
+    post wants the story's key moments, with a link to the rest."""
     if len(timeline.events) <= EMBED_LIMIT:
         return timeline.events
-    keyed = {i for k in timeline.key_dates for i in k.event_ids}
-    chosen = [e for e in timeline.events if e.id in keyed][:EMBED_LIMIT]
+    leads = {k.event_ids[0] for k in timeline.key_dates if k.event_ids}
+    chosen = [e for e in timeline.events if e.id in leads][:EMBED_LIMIT]
     return tuple(chosen or timeline.events[:EMBED_LIMIT])
