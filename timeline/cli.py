@@ -261,3 +261,36 @@ def clean(config_path: Path | None) -> None:
     cfg = load_config(config_path or Path(CONFIG_FILE))
     removed = ExtractionCache(Path(cfg.cache)).clear()
     click.echo(f"{'Removed' if removed else 'No cache at'} {cfg.cache}", err=True)
+
+
+@main.command()
+@click.argument("documents", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8", atomic=True), default="-",
+              help="Where to write the JSONL of timexes  [default: standard output]")
+@click.option("--text", help="Tag this text instead, and print a table of what is found.")
+@click.option("--dct", help="With --text: its publication date (2018-07-16 or a date-time).")
+@click.option("--lang", default="en", show_default=True, help="With --text: its language.")
+def tag(
+    documents: Any, output: Any, text: str | None, dct: str | None, lang: str
+) -> None:
+    """Find and resolve the temporal expressions of DOCUMENTS (JSONL, one
+    {"id", "dct", "text"[, "lang"]} per line; default: standard input), writing one
+    {"id", "timexes"} line per document. With --text and --dct, print a table instead."""
+    from timeline.temporal import documents as tagging
+    from timeline.temporal import tag as tag_text
+
+    if text is not None or dct is not None:
+        if text is None or dct is None:
+            raise click.UsageError("--text and --dct go together")
+        try:
+            day = tagging.parse_dct(dct)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--dct") from None
+        for t in tag_text(text, day, lang):
+            click.echo(f"{t.start:>5} {t.end:>5}  {t.type:<8} {t.value:<20} {t.text}")
+        return
+    try:  # all lines first: a bad document must not leave half an output file
+        lines = [line + "\n" for line in tagging.tag_documents(documents)]
+    except TimelineError as exc:  # "line 3: ..." → "docs.jsonl: line 3: ..."
+        raise TimelineError(f"{getattr(documents, 'name', '<stdin>')}: {exc}") from None
+    output.writelines(lines)
