@@ -7,7 +7,6 @@ tense of the clause, last mentioned date) or rejects it; ``reading.to_timex`` bu
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
 
 from timeline.model import Anchor, AnchorKind, Timex, TimexType
@@ -76,9 +75,8 @@ def _read(cand: Candidate, ctx: Context) -> Timex | None:
     if reading is None:
         return None
     if reading.mod is None and ctx.low.endswith(_APPROX_SUFFIXES, 0, cand.start):
-        reading = replace(
-            reading, mod="APPROX"
-        )  # "about four hours ago": "about" is not in the span
+        # "about four hours ago": "about" is not in the span
+        reading = reading._replace(mod="APPROX")
     return to_timex(reading, cand.start, cand.end, ctx.text)
 
 

@@ -7,7 +7,6 @@ quarter under discussion: the last one the text mentioned, else the last one com
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from timeline.model import Anchor, AnchorKind, TimexType
 from timeline.temporal.anchor import Site
@@ -42,7 +41,7 @@ def quarter(p: dict[str, str], site: Site) -> Reading | None:
     surface = site.ctx.text[site.start : site.end]
     if reading and det == "the" and re.search(r"\w-(?:fiscal-)?(?:quarter|half|period)$", surface):
         # "the third-quarter loss": the article belongs to the noun, not to the timex
-        return replace(reading, start=site.start + 4)
+        return reading._replace(start=site.start + 4)
     return reading
 
 

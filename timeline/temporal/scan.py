@@ -11,7 +11,7 @@ matching, so a failed attempt is cheap too. The result is what ``MASTER.finditer
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex  # type: ignore[import-untyped]
 
@@ -31,8 +31,7 @@ _DIGIT_PROBES = ("0", "1", "2", "3", "9", "12", "19", "20", "199", "200", "1989"
 _FOLLOWERS = (" ", "-", ".", ",", "'", ":", "/")
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One regex match: its span, its kind, and the parts its named groups captured."""
 
     start: int

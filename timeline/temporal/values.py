@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from timeline.model import Granularity, Interval
 
@@ -116,6 +117,7 @@ _CAL_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # values repeat a lot within and across articles ("2018-07-16")
 def interval_of(value: str) -> tuple[Interval, Granularity] | None:
     """The closed day range and granularity of a calendar value, or None for anything else."""
     m = _CAL_RE.fullmatch(value)
