@@ -359,3 +359,31 @@ def test_phone_width_has_no_sideways_scrolling(driver, site_url: str, page: str)
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     assert width <= 390
+
+
+def test_long_timeline_index_jumps_to_a_date_on_its_year_page(  # type: ignore[no-untyped-def]
+    driver, server: tuple[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Split into year pages (a tiny page budget stands in for thousands of events)."""
+    from conftest import make_site_timeline, render_fixture_site
+
+    import timeline.render
+
+    monkeypatch.setattr(timeline.render, "PAGE_BUDGET", 3000)
+    origin, root = server
+    tl = make_site_timeline()
+    site = render_fixture_site(tl, Config(title=tl.title, base_url=origin + "/split/"))
+    assert "years/2018/index.html" in site
+    write_site(site, root / "split")
+    driver.get(origin + "/split/index.html")
+    assert not driver.find_elements("css selector", "#timeline .event")
+    driver.execute_script(
+        "const f = document.getElementById('jump-date'); f.value = '2018-09-01';"
+        "f.dispatchEvent(new Event('change', {bubbles: true}));"
+    )
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 10).until(lambda d: "/years/2018/" in d.current_url)
+    WebDriverWait(driver, 10).until(
+        lambda d: d.switch_to.active_element.get_attribute("id") == "e-esept"
+    )

@@ -62,13 +62,23 @@ def _seeds_site(into: Path) -> Path | None:
 
 
 @pytest.mark.slow
-def test_every_page_passes_the_nu_html_checker(tmp_path: Path) -> None:
+def test_every_page_passes_the_nu_html_checker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import timeline.render
+
     command = _vnu()
     fixture = tmp_path / "fixture-site"
-    timeline = make_site_timeline()
-    write_site(render_fixture_site(timeline, Config(title=timeline.title,
-                                                    base_url="https://news.example/")), fixture)
-    pages = [*_pages(fixture), _wrap_fragment(fixture, tmp_path)]
+    tl = make_site_timeline()
+    cfg = Config(title=tl.title, base_url="https://news.example/")
+    write_site(render_fixture_site(tl, cfg), fixture)
+    # the same timeline split into year pages, as thousands of events would be
+    split = tmp_path / "split-site"
+    with monkeypatch.context() as patch:
+        patch.setattr(timeline.render, "PAGE_BUDGET", 3000)
+        write_site(render_fixture_site(tl, cfg), split)
+    assert (split / "years" / "2018" / "2.html").is_file()
+    pages = [*_pages(fixture), _wrap_fragment(fixture, tmp_path), *_pages(split)]
     seeds = _seeds_site(tmp_path)
     if seeds is not None:
         pages += [*_pages(seeds), _wrap_fragment(seeds, seeds)]

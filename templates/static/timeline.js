@@ -12,6 +12,22 @@
   document.addEventListener("focusin", placeTip);
   document.addEventListener("mouseover", placeTip);
 
+  // a long timeline's index: jumping to a date opens that year's page, which then jumps to it
+  var jumpForm = document.getElementById("jump");
+  if (jumpForm) {
+    jumpForm.hidden = false;
+    jumpForm.addEventListener("change", function () {
+      var day = jumpForm.elements.namedItem("date").value;
+      if (!day) return;
+      var links = Array.prototype.slice.call(document.querySelectorAll("a[data-year]"));
+      var year = Number(day.slice(0, 4));
+      var best = links[0] || null; // years ascend: keep the last one not after the date
+      links.forEach(function (a) { if (Number(a.dataset.year) <= year) best = a; });
+      if (best) location.href = best.href + "?date=" + encodeURIComponent(day);
+    });
+    jumpForm.addEventListener("submit", function (e) { e.preventDefault(); });
+  }
+
   var form = document.getElementById("filters");
   if (!form) return;
   var events = Array.prototype.slice.call(document.querySelectorAll("#timeline .event"));
@@ -64,11 +80,22 @@
     var day = value("date");
     if (!day) return;
     var target = null;
-    events.forEach(function (li) {
+    // a season or a year spans months: land on the first dated month or day instead
+    var precise = events.filter(function (li) { return li.closest(".month"); });
+    precise.forEach(function (li) {
       if (li.hidden || li.dataset.start < day) return;
       if (!target || li.dataset.start < target.dataset.start) target = li;
     });
-    if (!target) target = events.filter(function (li) { return !li.hidden; }).pop();
+    if (!target) {
+      // later than this page: a long year continues on the next numbered page
+      var current = document.querySelector('.pager [aria-current="page"]');
+      var next = current && current.parentNode.nextElementSibling;
+      if (next && next.querySelector("a")) {
+        location.href = next.querySelector("a").href.split("?")[0] + "?date=" + day;
+        return;
+      }
+      target = events.filter(function (li) { return !li.hidden; }).pop();
+    }
     if (!target) return;
     target.setAttribute("tabindex", "-1");
     target.scrollIntoView({ block: "start" });
@@ -87,4 +114,9 @@
   });
   form.addEventListener("submit", function (e) { e.preventDefault(); jump(); });
   apply();
+  var dateField = form.elements.namedItem("date");
+  if (dateField && /^\d{4}-\d{2}-\d{2}$/.test(initial.get("date") || "")) {
+    dateField.value = initial.get("date");
+    jump();
+  }
 })();
