@@ -5,10 +5,10 @@
 
 from __future__ import annotations
 
-import time
+import time as clock
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -46,7 +46,11 @@ class BuildResult:
 
 def tag_article(article: Article) -> TaggedArticle:
     """Find and resolve every temporal expression of one article."""
-    return TaggedArticle(article, tag(article.text, article.published, article.lang))
+    # A publication date given without a time loads as midnight; the tagger must not read
+    # "four hours ago" as 8 p.m. the day before, so it gets the bare date.
+    published = article.published
+    dct = published if published.timetz().replace(tzinfo=None) != time() else published.date()
+    return TaggedArticle(article, tag(article.text, dct, article.lang))
 
 
 def extract_article(article: Article) -> Extraction:
@@ -108,7 +112,7 @@ def build_site(
     articles (None: no cache); ``clean`` empties it first. ``mapper`` runs the per-article
     stage (see ``timeline.executors.make_mapper``); ``progress(done, total)`` is told how
     the extraction advances. Drafts are included when ``config.drafts`` is set."""
-    started = time.perf_counter()
+    started = clock.perf_counter()
     cfg = config or Config()
     source_paths = list(sources) if sources else [Path(s) for s in cfg.sources]
     out = output or Path(cfg.output)
@@ -135,7 +139,7 @@ def build_site(
         expressions=sum(len(t.timexes) for t in timeline.articles),
         events=len(timeline.events),
         warnings=timeline.warnings,
-        seconds=time.perf_counter() - started,
+        seconds=clock.perf_counter() - started,
         write=report,
         cached=store.hits if store is not None else 0,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from timeline.model import Anchor, AnchorKind, Timex, TimexType
+from timeline.model import Anchor, AnchorKind, Granularity, Timex, TimexType
 from timeline.temporal import absolute, periods, quantities, relative
 from timeline.temporal.anchor import Context, Site
 from timeline.temporal.lexicon import APPROX_BEFORE
@@ -62,10 +62,12 @@ def tag(text: str, dct: date | datetime, lang: str = "en") -> tuple[Timex, ...]:
         found.append(timex)
         pos = timex.end
         if _places_narrative(timex):
-            ctx = Context(text, ctx.low, day, clock, timex, anchor)  # (faster than replace)
+            fine = timex if timex.granularity in _DAY_OR_FINER else ctx.last_day
+            ctx = Context(text, ctx.low, day, clock, timex, anchor, fine)  # (faster than replace)
     return tuple(found)
 
 
+_DAY_OR_FINER = (Granularity.DAY, Granularity.TIME)
 _APPROX_SUFFIXES = tuple(f"{word} " for word in APPROX_BEFORE)
 
 

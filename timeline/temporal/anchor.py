@@ -93,12 +93,16 @@ class Context:
     dct_time: datetime | None  # the DCT's clock time, when the DCT has one
     last: Timex | None  # the last placed date in the text, for narrative anchoring
     dct_anchor: Anchor  # Anchor(DCT, dct) made once
+    last_day: Timex | None = None  # the last placed date of day (or finer) granularity
 
-    def narrative(self) -> tuple[str, Anchor]:
+    def narrative(self, fine: bool = False) -> tuple[str, Anchor]:
         """The value to count from for "the day before", "a year earlier": the last mentioned
-        date when there is one, otherwise the DCT."""
-        if self.last is not None:
-            return self.last.value, Anchor(AnchorKind.NARRATIVE, self.last.value, self.last.start)
+        date when there is one, otherwise the DCT. With ``fine`` (days and weeks counted), only
+        a date that names a day will do: "the day before" after "in 2016" is not Dec. 31, 2015.
+        """
+        last = self.last_day if fine else self.last
+        if last is not None:
+            return last.value, Anchor(AnchorKind.NARRATIVE, last.value, last.start)
         return self.dct.isoformat(), self.dct_anchor
 
 

@@ -75,7 +75,7 @@ def weekday(p: dict[str, str], site: Site) -> Reading | None:
     dct, anchor = site.ctx.dct, site.ctx.dct_anchor
     mod = _mod(pre) if pre in ("early", "late") else None
     if pre in ("the following", "the next", "the previous", "the day before", "the day after"):
-        base_value, anchor = site.ctx.narrative()
+        base_value, anchor = site.ctx.narrative(fine=True)
         base = _day_of(base_value) or dct
         how = "prev" if pre in ("the previous", "the day before") else "next"
         d = weekday_date(base, n, how)
@@ -129,6 +129,8 @@ _DCT_REL = {"last": -1, "past": -1, "previous": -1, "this past": -1, "the past":
             "the": 0, "the latest": -1}  # fmt: skip
 _NARR_REL = {"that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1}
 _PODS = ("morning", "afternoon", "evening", "night")
+# Counting these from the narrative needs an anchor that names a day, not a year or a month.
+_FINE_UNITS = frozenset({"day", "week", "weekend", "hour", "minute", *_PODS})
 
 
 def relunit(p: dict[str, str], site: Site) -> Reading | None:
@@ -143,7 +145,7 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
     dct = site.ctx.dct
     step = {"before": -1, "earlier": -1, "after": 1, "later": 1}.get(after, 0)
     if rel in _NARR_REL or (rel == "the" and step) or (rel == "the previous" and unit == "day"):
-        base_value, anchor = site.ctx.narrative()
+        base_value, anchor = site.ctx.narrative(fine=unit in _FINE_UNITS)
         base = (interval_of(base_value) or (Interval(dct, dct), None))[0].start
         n = _NARR_REL.get(rel, -1 if rel == "the previous" else 0) + step
         d = _shift(base, unit, n)
@@ -198,7 +200,7 @@ def ago(p: dict[str, str], site: Site) -> Reading | None:
     if (unit == "year" and quarter_talk) or (narrative and not (unit == "year" and n == 1)):
         # "a year earlier" in a quarterly report is that quarter a year before; "two days
         # later" counts from the last date of the story.
-        base_value, anchor = site.ctx.narrative()
+        base_value, anchor = site.ctx.narrative(fine=unit in _FINE_UNITS)
         shifted = shift_value(base_value, UNITS[unit][0], sign * n)
         if shifted is not None:
             return Reading(DATE, _truncate(shifted, unit), anchor, mod=qmod)
