@@ -4,7 +4,7 @@ Each pattern below is a *kind* of expression with its own named groups. They are
 regex (``MASTER``) whose alternatives are tried in order at a position, so longer, more specific
 kinds come first. Group names are prefixed with their kind (``mdy__mon``) so one regex holds all.
 
-All patterns are written for lower-cased text (much faster than IGNORECASE). ``TRIGGER`` and
+All patterns are written for lower-cased text (much faster than IGNORECASE). ``triggers()`` and
 ``START_WORDS`` let ``scan`` try the patterns only where an expression can be (see there).
 """
 
@@ -202,11 +202,25 @@ _CORE_WORDS = [
         nineties"""
     ),
 ]
+_WORD_TRIGGER = re.compile(r"\b" + trie_regex(_CORE_WORDS) + r"\b")
 # Digits count unless they are money, a percentage, a decimal part or thousands ("$1.76",
 # "15%", "1,000"): those are a third of all digit runs in news, and never a timex on their own.
-TRIGGER = re.compile(
-    r"\b" + trie_regex(_CORE_WORDS) + r"\b|(?<![$\u00a3\u20ac\d.,])\d+(?!\d|%|,\d{3})"
-)
+# The look-behind comes after the first digit so that the regex starts with a character class,
+# which lets the engine skip non-digits in C: three times faster than a leading look-behind.
+_DIGIT_TRIGGER = re.compile(r"\d(?<![$\u00a3\u20ac\d.,]\d)\d*(?!\d|%|,\d{3})")
+
+
+def triggers(low: str) -> list[tuple[int, int]]:
+    """Spans of the words and digits of ``low`` (lower-cased text) that every timex contains.
+
+    Two simple regexes and a sort are faster than one alternation of both.
+    """
+    found = [m.span() for m in _WORD_TRIGGER.finditer(low)]
+    found += [m.span() for m in _DIGIT_TRIGGER.finditer(low)]
+    found.sort()
+    return found
+
+
 # Words an expression may start with: the patterns are tried only at these.
 START_WORDS = [
     *_CORE_WORDS,

@@ -1,7 +1,7 @@
 """Finding candidates fast: try the patterns only where an expression can start.
 
 Running ``recognize.MASTER`` at every position costs dozens of failed branches per character.
-Instead, ``TRIGGER`` (a trie of the words every expression contains: a month, a weekday, a unit,
+Instead, ``triggers()`` (a trie of the words every expression contains: a month, a weekday, a unit,
 a digit, "now", ...) finds the few places worth a look, and the patterns are tried only at the
 word starts just before each trigger. Each start word gets its own regex holding only the kinds
 that can begin with it ("friday" → mdy, weekday), found once with the ``regex`` module's partial
@@ -19,9 +19,9 @@ from timeline.temporal.recognize import (
     GROUPS,
     PATTERNS,
     START_WORDS,
-    TRIGGER,
     _scoped,
     master_pattern,
+    triggers,
 )
 
 _LOOKBACK = 24  # characters before a trigger where its expression may start ("the end of the ")
@@ -87,7 +87,7 @@ class Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.low = lower(text)
-        self.triggers = [m.span() for m in TRIGGER.finditer(self.low)]
+        self.triggers = triggers(self.low)
         self.i = 0
         # The answer at each start already tried: windows of nearby triggers overlap.
         self.tried: dict[int, re.Match[str] | None] = {}
