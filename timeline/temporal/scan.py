@@ -11,7 +11,7 @@ matching, so a failed attempt is cheap too. The result is what ``MASTER.finditer
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex  # type: ignore[import-untyped]
 
@@ -49,6 +49,8 @@ def _kinds_starting_with(
 
 
 _COMPILED: dict[tuple[str, ...], re.Pattern[str]] = {}
+_MATCHERS: dict[str, re.Pattern[str] | None] = {}
+_UNTRIED: Any = object()
 
 
 def _regex_for(kinds: tuple[str, ...]) -> re.Pattern[str]:
@@ -57,6 +59,16 @@ def _regex_for(kinds: tuple[str, ...]) -> re.Pattern[str]:
     if found is None:
         found = _COMPILED[kinds] = re.compile(master_pattern(kinds))
     return found
+
+
+def _matcher(word: str) -> re.Pattern[str] | None:
+    """The regex to try where ``word`` starts; None when no expression starts so."""
+    try:
+        return _MATCHERS[word]
+    except KeyError:
+        kinds = DISPATCH.get(word)
+        found = _MATCHERS[word] = _regex_for(kinds) if kinds else None
+        return found
 
 
 def _dispatch() -> dict[str, tuple[str, ...]]:
@@ -94,24 +106,25 @@ class Scanner:
 
     def next(self, pos: int) -> Candidate | None:
         """The leftmost candidate that starts at or after ``pos``."""
-        low, triggers, tried = self.low, self.triggers, self.tried
-        while self.i < len(triggers):
-            t_start, t_end = triggers[self.i]
+        low, triggers, tried, i = self.low, self.triggers, self.tried, self.i
+        while i < len(triggers):
+            t_start, t_end = triggers[i]
             if t_end <= pos:
-                self.i += 1
+                i += 1
                 continue
             for w in _START.finditer(low, max(pos, t_start - _LOOKBACK), t_end):
                 at = w.start()
-                if at in tried:
-                    m = tried[at]
-                else:
-                    kinds = DISPATCH.get(w.group())
-                    if kinds is None:
+                m = tried.get(at, _UNTRIED)
+                if m is _UNTRIED:
+                    matcher = _matcher(w.group())
+                    if matcher is None:
                         continue
-                    m = tried[at] = _regex_for(kinds).match(low, at)
+                    m = tried[at] = matcher.match(low, at)
                 if m is not None and m.end() > t_start:
+                    self.i = i
                     return self._candidate(m)
-            self.i += 1
+            i += 1
+        self.i = i
         return None
 
     def _candidate(self, m: re.Match[str]) -> Candidate:
