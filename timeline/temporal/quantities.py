@@ -79,8 +79,6 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
             rel == "coming" and det and prev == "in"
         ):
             return future_ref(site, letter)
-        if rel == "recent":
-            return Reading(DATE, "PAST_REF", site.ctx.dct_anchor)
         # "over the years": TimeML leaves the article out of a bare plural
         start = site.start + len(p["det"]) + 1 if det and not rel else None
         return Reading(DURATION, duration_value(None, unit), UNANCHORED, mod=qmod, start=start)
