@@ -282,10 +282,27 @@ def test_numeric_formats(text: str, surface: str, value: str) -> None:
         "A 6-year-old boy was rescued.",
         "The company raised its quarterly dividend.",
         "He said a quarter of the vote was lost.",
+        'Gonzalez said on CBS\'s "60 Minutes."',
+        'It recalled Gary Cooper in the film "High Noon."',
+        'Baker said on ABC\'s "This Week With David Brinkley" that talks would go on.',
+        "This is VOA Today.",
     ],
 )
 def test_false_positives_are_not_tagged(text: str) -> None:
     assert tag(text, DCT) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Today, the Senate votes.", "Today"),
+        ('"Today is a sad day," he said.', "Today"),
+        ("He said: Now is the time.", "Now"),
+        ("The flights leave each Thursday from August 6.", "each Thursday"),
+    ],
+)
+def test_capitals_at_a_sentence_start_or_in_names_of_days_are_fine(text: str, surface: str) -> None:
+    assert surface in [t.text for t in tag(text, DCT)]
 
 
 def test_may_and_march_are_months_with_a_day_or_after_a_preposition() -> None:

@@ -7,12 +7,13 @@ tense of the clause, last mentioned date) or rejects it; ``reading.to_timex`` bu
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from timeline.model import Anchor, AnchorKind, Granularity, Timex, TimexType
 from timeline.temporal import absolute, periods, quantities, relative
 from timeline.temporal.anchor import Context, Site
-from timeline.temporal.lexicon import APPROX_BEFORE
+from timeline.temporal.lexicon import APPROX_BEFORE, HOLIDAY_NAMES, MONTHS, WEEKDAYS
 from timeline.temporal.reading import Normalizer, to_timex
 from timeline.temporal.scan import Candidate, Scanner
 
@@ -71,7 +72,32 @@ _DAY_OR_FINER = (Granularity.DAY, Granularity.TIME)
 _APPROX_SUFFIXES = tuple(f"{word} " for word in APPROX_BEFORE)
 
 
+_CAPITALIZED = re.compile(r"(?<![\w.'\u2019])[A-Z][a-z]+")
+_PROPER_WORDS = frozenset([*MONTHS, *WEEKDAYS, *(w for h in HOLIDAY_NAMES for w in h.split())])
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n][\"'`\u201c\u2018(\s]*|[\"`\u201c(]\s*)$")
+
+
+def _is_a_title(cand: Candidate, text: str) -> bool:
+    """A capitalized common word inside a sentence is part of a name or title ("60 Minutes",
+    "High Noon", "This Week With David Brinkley", "VOA Today"), not an expression of time."""
+    if cand.kind == "holiday":
+        return False
+    surface = text[cand.start : cand.end]
+    capitals = [
+        m.start()
+        for m in _CAPITALIZED.finditer(surface)
+        if m.group().lower() not in _PROPER_WORDS  # months, weekdays, holidays are capitalized
+    ]
+    if not capitals or surface.isupper():
+        return False
+    if capitals[0] == 0 and _SENTENCE_OPENING.search(text, max(0, cand.start - 4), cand.start):
+        capitals = capitals[1:]
+    return bool(capitals)
+
+
 def _read(cand: Candidate, ctx: Context) -> Timex | None:
+    if _is_a_title(cand, ctx.text):
+        return None
     site = Site(ctx, cand.start, cand.end)
     reading = NORMALIZERS[cand.kind](cand.parts, site)
     if reading is None:
