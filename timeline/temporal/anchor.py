@@ -24,7 +24,8 @@ class Tense(Enum):
 
 _CUES = re.compile(
     r"\b(?:(?P<f>will|won't|shall|is\s+to|are\s+to|plans?\s+to|planning|planned|"
-    r"scheduled|expected|expects?|is\s+due|are\s+due|going\s+to|set\s+to|upcoming|hopes?\s+to|"
+    r"scheduled|expected|expects?|is\s+due|are\s+due|going\s+(?:to|into)|set\s+(?:to|for)|"
+    r"slated|upcoming|hopes?\s+to|"
     r"effective|payable|starting|beginning|ahead\s+of|"
     r"intends?\s+to|aims?\s+to|to\s+be\s+held|next|tomorrow|coming)"
     r"|(?P<w>would|until|later|as\s+(?:early|soon)\s+as)"
