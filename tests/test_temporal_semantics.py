@@ -115,6 +115,22 @@ def test_calendar_expressions(
     assert t.interval is not None and t.interval.days == days
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Atlanta, nineteen ninety-six: a bomb blast.", "nineteen ninety-six", "1996"),
+        ("His promise to halve unemployment by the year two thousand.", "the year two thousand",
+         "2000"),
+        ("Prices fell in the winter of nineteen ninety-four.",
+         "the winter of nineteen ninety-four", "1994-WI"),
+        ("It happened in January nineteen ninety-seven.", "January nineteen ninety-seven",
+         "1997-01"),
+    ],
+)  # fmt: skip
+def test_spoken_years_in_broadcast_transcripts(text: str, surface: str, value: str) -> None:
+    assert only(text, surface).value == value
+
+
 def test_a_year_is_never_a_day() -> None:
     t = only("Putin insisted that Russia never interfered in 2016.", "2016")
     assert t.interval is not None
@@ -286,6 +302,7 @@ def test_numeric_formats(text: str, surface: str, value: str) -> None:
         'It recalled Gary Cooper in the film "High Noon."',
         'Baker said on ABC\'s "This Week With David Brinkley" that talks would go on.',
         "This is VOA Today.",
+        "Two thousand people marched.",
     ],
 )
 def test_false_positives_are_not_tagged(text: str) -> None:

@@ -15,7 +15,7 @@ import dateparser  # type: ignore[import-untyped]
 from timeline.model import TimexType
 from timeline.temporal.anchor import Site, year_for
 from timeline.temporal.holidays import moving_holiday
-from timeline.temporal.lexicon import FIXED_HOLIDAYS, MODS, MONTHS, SEASONS
+from timeline.temporal.lexicon import FIXED_HOLIDAYS, MODS, MONTHS, SEASONS, spoken_year
 from timeline.temporal.reading import ABSOLUTE, Reading
 from timeline.temporal.values import day_value, month_value
 
@@ -117,7 +117,7 @@ def month(p: dict[str, str], site: Site) -> Reading | None:
         return None
     m = _month(word)
     mod = _mod(p.get("mod"))
-    rel0, rel, year = p.get("rel0"), p.get("rel"), p.get("year")
+    rel0, rel, year = p.get("rel0"), p.get("rel"), _year_of(p)
     if not (year or rel0 or rel or mod):
         bare = word.lower()
         if len(bare) <= 4 and bare not in ("may", "june", "july"):
@@ -136,8 +136,20 @@ def month(p: dict[str, str], site: Site) -> Reading | None:
     return Reading(DATE, month_value(y, m), site.ctx.dct_anchor, mod=mod)
 
 
+def _year_of(p: dict[str, str]) -> str | None:
+    """The year a pattern captured, as digits ("1996" for "nineteen ninety-six")."""
+    if "year" in p:
+        return p["year"]
+    return str(spoken_year(p["spoken"])) if "spoken" in p else None
+
+
 def year(p: dict[str, str], site: Site) -> Reading | None:
     mod = p.get("mod")
+    if "spoken" in p:
+        spelled_2000 = p["spoken"].lower().startswith("two")
+        if spelled_2000 and "the" not in p and site.prev_word() not in _MONTH_PREPS:
+            return None  # "two thousand people"
+        p = {**p, "year": str(spoken_year(p["spoken"]))}
     if site.before(2).endswith(("$ ", "# ")) or re.match(r"\s*(?:%|percent|per\b)", site.after(9)):
         return None
     mods = {"post": "AFTER", "pre": "BEFORE"}
@@ -167,7 +179,7 @@ def decade(p: dict[str, str], site: Site) -> Reading | None:
 def season(p: dict[str, str], site: Site) -> Reading | None:
     rel = " ".join(p["rel"].lower().split()) if "rel" in p else None
     code = SEASONS[p["season"].lower()]
-    mod, year = _mod(p.get("mod")), p.get("year")
+    mod, year = _mod(p.get("mod")), _year_of(p)
     if year:
         return Reading(DATE, f"{year}-{code}", ABSOLUTE, mod=mod)
     prev = site.prev_word().lower()

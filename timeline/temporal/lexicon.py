@@ -167,6 +167,27 @@ HOLIDAY_NAMES = [
 HOLIDAY = _alt(HOLIDAY_NAMES)
 
 
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# Years as broadcast transcripts spell them: "nineteen ninety-six", "the year two thousand".
+SPOKEN_YEAR = (
+    rf"(?:(?:nineteen|eighteen)[\s-]+(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_TEENS}|hundred)"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|{_TEENS}))?)"
+)
+
+
+def spoken_year(words: str) -> int:
+    """1996 for "nineteen ninety-six", 2000 for "two thousand" (``SPOKEN_YEAR`` matches only)."""
+    parts = words.lower().replace("-", " ").split()
+    if parts[:2] == ["two", "thousand"]:
+        rest = [p for p in parts[2:] if p != "and"]
+        return 2000 + sum(NUMBERS[p] for p in rest)
+    century = NUMBERS[parts[0]] * 100
+    rest = parts[1:]
+    return century if rest == ["hundred"] else century + sum(NUMBERS[p] for p in rest)
+
+
 def number_value(words: str) -> float | None:
     """The number a phrase like "two", "24", "twenty-four", "1 1/2", "a couple of" stands for;
     None for vague quantities ("several"), which TimeML writes as X."""

@@ -25,6 +25,7 @@ from timeline.temporal.lexicon import (
     QUANT_MOD,
     SEASON,
     SEASONS,
+    SPOKEN_YEAR,
     UNIT,
     UNITS,
     WEEKDAY,
@@ -96,7 +97,7 @@ PATTERNS: list[tuple[str, str]] = [
         "season",
         rf"(?:(?P<rel>last|next|this|coming|past|the|this{_S}past){_S})?"
         rf"(?:(?P<mod>early|mid|late)[\s-]+)?(?P<season>{SEASON})"
-        rf"(?:{_S}(?:of{_S})?(?P<year>{YEAR4}))?",
+        rf"(?:{_S}(?:of{_S})?(?:(?P<year>{YEAR4})|(?P<spoken>{SPOKEN_YEAR})))?",
     ),
     (
         "holiday",
@@ -106,7 +107,8 @@ PATTERNS: list[tuple[str, str]] = [
         "month",
         rf"(?:(?P<rel0>last|next|this|coming|this{_S}coming|this{_S}past|past){_S})?"
         rf"(?:{_MOD_PRE}[\s-]*)?(?P<mon>{MONTH})"
-        rf"(?:,?{_S}(?:of{_S})?(?P<year>{YEAR4})|{_S}(?P<rel>this|last|next){_S}year)?",
+        rf"(?:,?{_S}(?:of{_S})?(?P<year>{YEAR4})|{_S}(?P<rel>this|last|next){_S}year"
+        rf"|{_S}(?P<spoken>{SPOKEN_YEAR}))?",
     ),
     (
         "weekday",
@@ -124,6 +126,12 @@ PATTERNS: list[tuple[str, str]] = [
         rf"{_S}(?P<pod2>{PART_OF_DAY})",
     ),
     (
+        "year",
+        rf"(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+        rf"the\s+middle\s+of|end\s+of|post|pre)[\s-]+)?(?:(?P<the>the\s+year)\s+)?"
+        rf"(?:(?P<year>{YEAR4})(?P<span>-(?:\d\d|\d{{4}}))?|(?P<spoken>{SPOKEN_YEAR}))(?![\w-])",
+    ),
+    (
         "ago",
         rf"(?:(?P<qmod>{QUANT_MOD}){_S})?(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})"
         rf"(?:{_S}or{_S}so)?{_S}(?P<dir>ago|earlier|later|from{_S}now|hence|"
@@ -137,7 +145,7 @@ PATTERNS: list[tuple[str, str]] = [
         r"the\s+current|the\s+previous|the\s+following|the\s+next|the\s+same|that\s+same|that|"
         r"the\s+latest|the\s+last|the\s+whole|the\s+full|the\s+entire|the)\s+"
         r"(?P<unit>week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)"
-        r"(?![\w-])(?P<after>\s+(?:before|after|earlier|later))?",
+        r"(?![\w-]|\s+(?:two\s+thousand|nineteen|1\d{3}\b|20\d\d\b))(?P<after>\s+(?:before|after|earlier|later))?",
     ),
     ("yearadj", r"(?P<w>year-end|year-earlier|year-ago|year-before|month-end|quarter-end)"),
     (
@@ -160,12 +168,6 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?P<w>now|currently|recently|the\s+past|the\s+future|the\s+present|"
         r"the\s+near\s+future|(?<!as\s)soon(?!\s+as\b)|formerly|nowadays|lately|presently|"
         r"current|recent|later\s+on|these\s+days|at\s+present)(?!\w)",
-    ),
-    (
-        "year",
-        rf"(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
-        rf"the\s+middle\s+of|end\s+of|post|pre)[\s-]+)?(?:(?P<the>the\s+year)\s+)?"
-        rf"(?P<year>{YEAR4})(?P<span>-(?:\d\d|\d{{4}}))?(?![\w-])",
     ),
 ]
 
@@ -197,9 +199,9 @@ _CORE_WORDS = [
     *words(
         """today yesterday tomorrow now current currently recent recently soon past future
         present formerly lately presently nowadays later christmas thanksgiving easter halloween
-        eve half period fiscal fy daily weekly monthly annually yearly hourly quarterly biweekly
-        nightly semiannually semi twenties thirties forties fifties sixties seventies eighties
-        nineties"""
+        eve half period fiscal fy nineteen eighteen thousand daily weekly monthly annually yearly
+        hourly quarterly biweekly nightly semiannually semi twenties thirties forties fifties
+        sixties seventies eighties nineties"""
     ),
 ]
 _WORD_TRIGGER = re.compile(r"\b" + trie_regex(_CORE_WORDS) + r"\b")
