@@ -165,7 +165,9 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 
 def decade(p: dict[str, str], site: Site) -> Reading | None:
-    if "dec" in p:
+    if "cent" in p:  # "the 20th century" is 19xx
+        value = f"{int(p['cent']) - 1:02d}"
+    elif "dec" in p:
         value = p["dec"][:3]
     elif "dec2" in p:
         value = "19" + p["dec2"][0]

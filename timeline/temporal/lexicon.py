@@ -29,7 +29,7 @@ NUMBERS: dict[str, int] = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "a hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2,
-    "single": 1, "half a": 0,
+    "single": 1, "half a": 0, "couple of": 2,
 }  # fmt: skip
 
 # Quantities that only say "some": TimeML writes the number as X ("several months" = PXM).
@@ -140,7 +140,8 @@ NUMWORD = (
 )
 NUMBER = (
     rf"(?:\d+(?:[.,]\d+)?(?:\s\d/\d)?|{NUMWORD}(?:\s(?:and\s)?a\shalf)?|an?|half\s+an?|"
-    r"several|a\s+few|few|a\s+couple(?:\s+of)?|many|a\s+number\s+of|dozens\s+of|hundreds\s+of)"
+    r"several|a\s+few|few|a\s+couple(?:\s+of)?|couple\s+of|many|a\s+number\s+of|dozens\s+of|"
+    r"hundreds\s+of)(?:\s+(?:trading|business|working))?"
 )
 UNIT_SG = (
     r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
@@ -192,6 +193,7 @@ def number_value(words: str) -> float | None:
     """The number a phrase like "two", "24", "twenty-four", "1 1/2", "a couple of" stands for;
     None for vague quantities ("several"), which TimeML writes as X."""
     w = " ".join(words.lower().replace("-", " ").split())
+    w = w.removesuffix(" trading").removesuffix(" business").removesuffix(" working")
     if w in VAGUE_NUMBERS or (w.endswith(" of") and w not in NUMBERS):
         return None
     if w in NUMBERS:

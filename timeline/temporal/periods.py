@@ -25,7 +25,8 @@ def quarter(p: dict[str, str], site: Site) -> Reading | None:
     ord_ = p.get("ord", "").lower()
     if not ord_ and "ago" in p:
         ord_ = "year-ago"  # "the year-ago period"
-    if det == "a" or (not ord_ and "year0" not in p and not (det == "the" and unit != "half")):
+    bare_ok = det in ("the", "this", "that", "this year's", "last year's") and unit != "half"
+    if det == "a" or (not ord_ and "year0" not in p and not bare_ok):
         return None
     if (unit == "period" and not (ord_ or "year0" in p)) or (ord_ in ("fiscal",) and not det):
         return None

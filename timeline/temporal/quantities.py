@@ -86,7 +86,7 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
     low = _norm(num)
     if unit.lower() == "second" and low in ("a", "an"):
         return None  # "a second time"
-    if unit.lower().startswith("quarter") and not (rel or det):
+    if unit.lower().startswith("quarter") and not (rel or det or n is None):
         return None  # "three quarters of the vote"
     if (
         low in ("a", "an")
@@ -163,7 +163,9 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT
          "recently": "PAST_REF", "the past": "PAST_REF", "previously": "PAST_REF",
          "formerly": "PAST_REF", "lately": "PAST_REF", "recent": "PAST_REF",
          "in the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
-         "soon": "FUTURE_REF", "later on": "FUTURE_REF"}  # fmt: skip
+         "soon": "FUTURE_REF", "later on": "FUTURE_REF", "the near term": "FUTURE_REF",
+         "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+         "a later date": "FUTURE_REF"}  # fmt: skip
 
 
 def ref(p: dict[str, str], site: Site) -> Reading | None:

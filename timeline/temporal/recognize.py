@@ -72,7 +72,7 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "quarter",
-        rf"(?:(?P<det>the|this{_S}year'?s|last{_S}year'?s|next{_S}year'?s|a){_S})?"
+        rf"(?:(?P<det>the|this{_S}year'?s|last{_S}year'?s|next{_S}year'?s|this|that|a){_S})?"
         rf"(?:(?P<year0>{YEAR4}){_S})?(?:(?P<fis0>fiscal){_S})?"
         r"(?:(?P<ago>year-ago|year-earlier|comparable|corresponding|comparable\s+year-ago)\s+"
         r"(?=first|second|third|fourth|fiscal|quarter|period))?"
@@ -91,7 +91,8 @@ PATTERNS: list[tuple[str, str]] = [
         "decade",
         rf"(?:(?P<det>the){_S})?(?:(?P<mod>early|mid|late)[\s-]+)?"
         rf"(?:(?P<dec>(?:1[6-9]|20)\d0)'?s|['\u2019](?P<dec2>\d0)s"
-        r"|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)",
+        r"|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+        r"|(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century)(?!\w)",
     ),
     (
         "season",
@@ -147,7 +148,11 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?P<unit>week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)"
         r"(?![\w-]|\s+(?:two\s+thousand|nineteen|1\d{3}\b|20\d\d\b))(?P<after>\s+(?:before|after|earlier|later))?",
     ),
-    ("yearadj", r"(?P<w>year-end|year-earlier|year-ago|year-before|month-end|quarter-end)"),
+    (
+        "yearadj",
+        r"(?P<w>year[-\s]end|year's\s+end|year-earlier|year-ago|year-before|month[-\s]end|"
+        r"quarter[-\s]end)",
+    ),
     (
         "set",
         rf"(?P<q>every|each|per|a)(?:{_S}other)?{_S}(?P<unit>day|week|month|year|quarter|hour|"
@@ -167,7 +172,8 @@ PATTERNS: list[tuple[str, str]] = [
         "ref",
         r"(?P<w>now|currently|recently|the\s+past|the\s+future|the\s+present|"
         r"the\s+near\s+future|(?<!as\s)soon(?!\s+as\b)|formerly|nowadays|lately|presently|"
-        r"current|recent|later\s+on|these\s+days|at\s+present)(?!\w)",
+        r"current|recent|later\s+on|these\s+days|at\s+present|the\s+(?:near|short|long)\s+term|"
+        r"a\s+later\s+date)(?!\w)",
     ),
 ]
 
@@ -199,7 +205,7 @@ _CORE_WORDS = [
     *words(
         """today yesterday tomorrow now current currently recent recently soon past future
         present formerly lately presently nowadays later christmas thanksgiving easter halloween
-        eve half period fiscal fy nineteen eighteen thousand daily weekly monthly annually yearly
+        eve half period term fiscal fy nineteen eighteen thousand daily weekly monthly annually yearly
         hourly quarterly biweekly nightly semiannually semi twenties thirties forties fifties
         sixties seventies eighties nineties"""
     ),

@@ -136,8 +136,9 @@ _FINE_UNITS = frozenset({"day", "week", "weekend", "hour", "minute", *_PODS})
 def relunit(p: dict[str, str], site: Site) -> Reading | None:
     rel, unit, after = _norm(p["rel"]), _norm(p["unit"]), _norm(p.get("after"))
     mod_word = _norm(p.get("mod"))
-    mod = _mod(mod_word) if mod_word not in ("earlier", "later") else None
-    if rel == "the" and unit == "year" and not mod:
+    within = mod_word in ("earlier", "later")  # "earlier this month", "later in the day"
+    mod = None if within else _mod(mod_word)
+    if rel == "the" and unit == "year" and not mod and not within:
         if re.match(r"\s+(?:ended|ending|to\s+date)\b", site.after(12)):
             return Reading(TimexType.DURATION, "P1Y", UNANCHORED)  # "the year ended Sept. 30"
         if site.prev_word().lower() == "for" and site.after(1) == ",":
@@ -150,9 +151,9 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
         n = _NARR_REL.get(rel, -1 if rel == "the previous" else 0) + step
         d = _shift(base, unit, n)
     elif rel in _DCT_REL:
-        if (rel == "the" and not mod and unit not in ("weekend",)) or unit in _PODS:
+        if (rel == "the" and not (mod or within) and unit != "weekend") or unit in _PODS:
             return None  # "the year", "the day": too often a duration or not a date at all
-        if unit == "day" and rel not in ("the whole", "the full"):
+        if unit == "day" and rel not in ("the whole", "the full") and not within:
             return None
         if rel in ("the past", "the last") and unit in ("decade", "century"):
             return Reading(TimexType.DURATION, "P10Y" if unit == "decade" else "P100Y", UNANCHORED)
@@ -169,7 +170,7 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
     kind = TIME if unit in _PODS else DATE
     reading = Reading(kind, value, anchor, mod=mod)
     found = interval_of(value)
-    if mod_word in ("earlier", "later") and found and anchor.kind is AnchorKind.DCT:
+    if within and found and anchor.kind is AnchorKind.DCT:
         span = found[0]
         cut = Interval(span.start, max(span.start, dct - timedelta(days=1)))
         if mod_word == "later":
@@ -230,11 +231,12 @@ def _clock_ago(site: Site, unit: str, delta: int, qmod: str | None) -> Reading:
 def yearadj(p: dict[str, str], site: Site) -> Reading | None:
     w = p["w"].lower()
     dct = site.ctx.dct
-    if w == "year-end":
-        return Reading(DATE, f"{dct.year}-12-31", site.ctx.dct_anchor)
-    if w == "month-end":
+    w = " ".join(w.replace("-", " ").replace("'s", "").split())
+    if w == "year end":  # "by year-end", "by year's end": the end of the DCT's year
+        return Reading(DATE, f"{dct.year}", site.ctx.dct_anchor, mod="END")
+    if w == "month end":
         return Reading(DATE, month_value(dct.year, dct.month), site.ctx.dct_anchor, mod="END")
-    if w == "quarter-end":
+    if w == "quarter end":
         return Reading(DATE, f"{dct.year}-Q{quarter_of(dct)}", site.ctx.dct_anchor, mod="END")
     last = site.ctx.last
     if last is not None and re.fullmatch(r"\d{4}-Q\d", last.value):
