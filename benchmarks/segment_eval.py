@@ -12,6 +12,7 @@ paragraph and with the same list-marker handling, so only the in-paragraph decis
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import time
@@ -24,7 +25,9 @@ sys.path.insert(0, str(ROOT))
 from timeline.segment import split_sentences  # noqa: E402
 
 GOLD = json.loads((ROOT / "tests" / "data" / "segment_gold.json").read_text("utf-8"))
-T17 = Path("/work/shared/corpora/t17-dev/bpoil_guardian/InputDocs")
+# ../shared beside the checkout, as on CI; TIMELINE_SHARED overrides.
+SHARED = Path(os.environ.get("TIMELINE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+T17 = SHARED / "corpora/t17-dev/bpoil_guardian/InputDocs"
 
 Splitter = Callable[[str], list[str]]
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import importlib.util
+import os
 import pickle
 import subprocess
 import sys
@@ -33,8 +34,10 @@ from timeline.config import Config  # noqa: E402
 from timeline.load import load_articles  # noqa: E402
 from timeline.model import Extraction  # noqa: E402
 
-CORPUS = Path("/work/shared/corpora/t17-dev")
-TOOL = Path("/work/shared/tools/t17.py")
+# ../shared beside the checkout, as on CI; TIMELINE_SHARED overrides.
+SHARED = Path(os.environ.get("TIMELINE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+CORPUS = SHARED / "corpora/t17-dev"
+TOOL = SHARED / "tools/t17.py"
 MD_CACHE = Path("/tmp/t17-md")
 EXTRACT_CACHE = Path("/tmp/t17-extract")
 TAGGER_FAILURES: list[str] = []

@@ -4,6 +4,7 @@ dates, and the seed article's own order. `pytest --update-golden` rewrites the g
 from __future__ import annotations
 
 import json
+import os
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLDEN = Path(__file__).parent / "golden" / "seeds-timeline.json"
 SCHEMA = ROOT / "timeline" / "schema" / "timeline.schema.json"
-SEED_ARTICLE = Path("/work/shared/seeds/000_860b961ff389aea2.txt")
+SHARED = Path(os.environ.get("TIMELINE_SHARED", ROOT.parent / "shared"))
+SEED_ARTICLE = SHARED / "seeds" / "000_860b961ff389aea2.txt"
 
 
 @pytest.fixture(scope="module")
