@@ -131,6 +131,24 @@ def test_spoken_years_in_broadcast_transcripts(text: str, surface: str, value: s
     assert only(text, surface).value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "mod"),
+    [
+        ("The deal should close by year-end.", "year-end", "2018", "END"),
+        ("Capital rules should be in place by year's end.", "year's end", "2018", "END"),
+        ("It was the worst war of the 20th century.", "the 20th century", "19", None),
+        ("This quarter's loss includes a charge.", "This quarter", "2018-Q2", None),
+        ("Costs rose in the year-ago quarter.", "the year-ago quarter", "2017-Q2", None),
+        ("Sales fell in the quarter ended Sept. 30, 2017.", "the quarter", "2017-Q3", None),
+        ("Planting was delayed earlier in the year by rain.", "earlier in the year", "2018", None),
+        ("Rates will stay low in the near term.", "the near term", "FUTURE_REF", None),
+    ],
+)
+def test_report_periods(text: str, surface: str, value: str, mod: str | None) -> None:
+    t = only(text, surface)
+    assert (t.value, t.mod) == (value, mod)
+
+
 def test_a_year_is_never_a_day() -> None:
     t = only("Putin insisted that Russia never interfered in 2016.", "2016")
     assert t.interval is not None
