@@ -48,7 +48,22 @@ def test_text_and_dct_print_a_table() -> None:
         main, ["tag", "--text", "He left last Friday.", "--dct", "2018-07-16"]
     )
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.split() == ["8", "19", "DATE", "2018-07-13", "last", "Friday"]
+    header, row = result.stdout.splitlines()
+    assert header.split() == ["span", "expression", "type", "value", "resolved", "to",
+                              "granularity", "anchor"]
+    assert row.split() == ["8-19", "last", "Friday", "DATE", "2018-07-13", "2018-07-13", "day",
+                           "dct", "2018-07-16"]
+
+
+def test_the_table_marks_approximate_ranges_and_narrative_anchors() -> None:
+    result = CliRunner().invoke(main, [
+        "tag", "--text", "He met them on July 16. The day before, he golfed. "
+        "He will return in the coming weeks.", "--dct", "2018-07-20",
+    ])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "narrative 2018-07-16" in next(line for line in lines if "The day before" in line)
+    assert "~2018-07-21 .. " in next(line for line in lines if "coming weeks" in line)
 
 
 def test_text_without_dct_is_a_usage_error() -> None:

@@ -278,6 +278,7 @@ def tag(
     {"id", "timexes"} line per document. With --text and --dct, print a table instead."""
     from timeline.temporal import documents as tagging
     from timeline.temporal import tag as tag_text
+    from timeline.temporal.table import timex_table
 
     if text is not None or dct is not None:
         if text is None or dct is None:
@@ -286,8 +287,7 @@ def tag(
             day = tagging.parse_dct(dct)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--dct") from None
-        for t in tag_text(text, day, lang):
-            click.echo(f"{t.start:>5} {t.end:>5}  {t.type:<8} {t.value:<20} {t.text}")
+        click.echo(timex_table(tag_text(text, day, lang)), nl=False)
         return
     try:  # all lines first: a bad document must not leave half an output file
         lines = [line + "\n" for line in tagging.tag_documents(documents)]
