@@ -321,6 +321,8 @@ def test_numeric_formats(text: str, surface: str, value: str) -> None:
         'Baker said on ABC\'s "This Week With David Brinkley" that talks would go on.',
         "This is VOA Today.",
         "Two thousand people marched.",
+        "Dinosaurs died out 65 million years ago.",
+        "Humans left Africa about 125,000 years ago.",
     ],
 )
 def test_false_positives_are_not_tagged(text: str) -> None:

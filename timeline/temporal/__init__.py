@@ -99,7 +99,12 @@ def _read(cand: Candidate, ctx: Context) -> Timex | None:
     if _is_a_title(cand, ctx.text):
         return None
     site = Site(ctx, cand.start, cand.end)
-    reading = NORMALIZERS[cand.kind](cand.parts, site)
+    try:
+        reading = NORMALIZERS[cand.kind](cand.parts, site)
+    except (ValueError, OverflowError):
+        # Calendar arithmetic beyond year 1..9999 ("65 million years ago", "in 10,000
+        # years"): no TIMEX3 calendar value exists for it, so it is not tagged.
+        return None
     if reading is None:
         return None
     if reading.mod is None and ctx.low.endswith(_APPROX_SUFFIXES, 0, cand.start):

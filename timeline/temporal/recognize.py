@@ -188,7 +188,7 @@ def master_pattern(kinds: tuple[str, ...]) -> str:
     """One regex for the given kinds, in ``PATTERNS`` order, each a named group."""
     chosen = [(kind, p) for kind, p in PATTERNS if kind in kinds]
     alts = "|".join(f"(?P<{kind}>{_scoped(kind, p)})" for kind, p in chosen)
-    return r"(?<![\w$£€.#/:-])(?:" + alts + r")(?!\w)"
+    return r"(?<![\w$£€.,#/:-])(?:" + alts + r")(?!\w)"
 
 
 KINDS = tuple(kind for kind, _ in PATTERNS)
