@@ -205,8 +205,8 @@ _CORE_WORDS = [
     *words(
         """today yesterday tomorrow now current currently recent recently soon past future
         present formerly lately presently nowadays later christmas thanksgiving easter halloween
-        eve half period term fiscal fy nineteen eighteen thousand daily weekly monthly annually yearly
-        hourly quarterly biweekly nightly semiannually semi twenties thirties forties fifties
+        eve half period term fiscal fy nineteen eighteen thousand daily weekly monthly annually
+        yearly hourly quarterly biweekly nightly semiannually semi twenties thirties forties fifties
         sixties seventies eighties nineties"""
     ),
 ]
