@@ -46,22 +46,23 @@ def _ours(doc: dict[str, Any]) -> int:
 def measure(
     fn: Callable[[dict[str, Any]], int], docs: list[dict[str, Any]], repeat: int
 ) -> dict[str, float]:
-    """Best-of-``repeat`` CPU time of one pass over ``docs``, and peak traced memory of a
-    separate pass. CPU time (``process_time``), not wall time: the machine is shared, and other
-    processes' load would otherwise decide the ratio."""
+    """CPU time of the first pass over ``docs`` (each text seen once, as in production) and the
+    best of ``repeat`` passes; peak traced memory of one more pass. CPU time (``process_time``),
+    not wall time: the machine is shared, and other processes' load would decide the ratio.
+    dateparser gets faster on texts it has seen (its caches), so both figures are reported."""
     chars = sum(len(d["text"]) for d in docs)
-    best = float("inf")
+    times = []
     found = 0
     for _ in range(repeat):
         t0 = time.process_time()
         found = sum(fn(doc) for doc in docs)
-        best = min(best, time.process_time() - t0)
+        times.append(time.process_time() - t0)
     tracemalloc.start()
     for doc in docs:
         fn(doc)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return {"chars": chars, "seconds": best, "chars_per_s": chars / best,
+    return {"chars": chars, "first": chars / times[0], "best": chars / min(times),
             "peak_mib": peak / 2**20, "found": found}  # fmt: skip
 
 
@@ -86,14 +87,14 @@ def main(argv: list[str]) -> int:
         ("tag, all docs", ours),
     )
     for name, r in rows:
-        print(f"{name:<26} {r['chars']:>9,} chars in {r['seconds']:7.3f} s = "
-              f"{r['chars_per_s']:>12,.0f} chars/s   peak {r['peak_mib']:6.2f} MiB   "
+        print(f"{name:<24} {r['chars']:>9,} chars: first pass {r['first']:>11,.0f} chars/s, "
+              f"best {r['best']:>11,.0f} chars/s, peak {r['peak_mib']:5.2f} MiB, "
               f"found {r['found']:.0f}")  # fmt: skip
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process max RSS (both taggers, dateparser data loaded): {rss:.0f} MiB")
     print(
-        f"speed-up on the same docs: {ours_same['chars_per_s'] / naive['chars_per_s']:.1f}x; "
-        f"all docs vs naive: {ours['chars_per_s'] / naive['chars_per_s']:.1f}x"
+        f"speed-up on the same docs: first pass {ours_same['first'] / naive['first']:.1f}x, "
+        f"best pass {ours_same['best'] / naive['best']:.1f}x"
     )
     return 0
 
