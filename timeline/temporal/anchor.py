@@ -34,7 +34,6 @@ _CUES = re.compile(
 )  # run on lower-cased text
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")
 _SENTENCE_PART_END = re.compile(r"[;:.!?\n]")
-_SENTENCE_START = re.compile(r"(?:[.!?][\"'\u201d\u2019)]*\s+|\n)(?=[\"\u201c'\u2018(]*[A-Z0-9])")
 
 
 def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Tense:
@@ -44,10 +43,12 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
     "until": a possessive ("Wednesday's ruling") is reported, hence past, unless plainly future.
     """
     lo = max(0, start - 150)
-    before = text[lo:start]
-    sentence_breaks = list(_SENTENCE_START.finditer(before))
-    if sentence_breaks:
-        lo += sentence_breaks[-1].end()
+    # The clause starts after the last sentence end before the expression. (Plain searches:
+    # an abbreviation's period may cut the window short, which only drops distant cues.)
+    cut = max(low.rfind(". ", lo, start), low.rfind("\n", lo, start), low.rfind("? ", lo, start),
+              low.rfind("! ", lo, start))  # fmt: skip
+    if cut >= 0:
+        lo = cut + 1
     best: tuple[int, Tense] | None = None
     for m in _CUES.finditer(low, lo, start):
         if _ignored(m, text, low, strong):

@@ -116,7 +116,10 @@ class Scanner:
                 at = w.start()
                 m = tried.get(at, _UNTRIED)
                 if m is _UNTRIED:
-                    matcher = _matcher(w.group())
+                    word = w.group()
+                    matcher = _MATCHERS.get(word, _UNTRIED)
+                    if matcher is _UNTRIED:
+                        matcher = _matcher(word)
                     if matcher is None:
                         continue
                     m = tried[at] = matcher.match(low, at)
