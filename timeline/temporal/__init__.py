@@ -80,15 +80,15 @@ _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n][\"'`\u201c\u2018(\s]*|[\"`\u201c
 def _is_a_title(cand: Candidate, text: str) -> bool:
     """A capitalized common word inside a sentence is part of a name or title ("60 Minutes",
     "High Noon", "This Week With David Brinkley", "VOA Today"), not an expression of time."""
-    if cand.kind == "holiday":
-        return False
     surface = text[cand.start : cand.end]
+    if cand.kind == "holiday" or surface == surface.lower() or surface.isupper():
+        return False  # (the common case, "now", "2016", answered without a regex)
     capitals = [
         m.start()
         for m in _CAPITALIZED.finditer(surface)
         if m.group().lower() not in _PROPER_WORDS  # months, weekdays, holidays are capitalized
     ]
-    if not capitals or surface.isupper():
+    if not capitals:
         return False
     if capitals[0] == 0 and _SENTENCE_OPENING.search(text, max(0, cand.start - 4), cand.start):
         capitals = capitals[1:]
