@@ -86,10 +86,9 @@ class _Cluster:
         self.texts = [_texts(event)]
         self.names = set(event.people) | set(event.organizations)
 
-    def similarity(self, event: Event, cfg: Config) -> float | None:
+    def similarity(self, event: Event, mine: Texts, cfg: Config) -> float | None:
         if not _dates_agree(self.members[0].when, event.when):
             return None
-        mine = _texts(event)
         scores = [_similar(t, mine) for t in self.texts]
         text = max(scores)
         # Every report must be somewhat alike, so that A~B and B~C cannot chain A to C.
@@ -102,9 +101,9 @@ class _Cluster:
             return text
         return None
 
-    def add(self, event: Event) -> None:
+    def add(self, event: Event, mine: Texts) -> None:
         self.members.append(event)
-        self.texts.append(_texts(event))
+        self.texts.append(mine)
         self.names |= set(event.people) | set(event.organizations)
 
 
@@ -118,8 +117,9 @@ def merge_events(events: Sequence[Event], cfg: Config) -> tuple[Event, ...]:
             continue
         candidates = sorted({i for b in _buckets(event.when) for i in index.get(b, ())})
         best, best_score = None, 0.0
+        mine = _texts(event)  # word sets computed once per event, not once per candidate
         for i in candidates:
-            score = clusters[i].similarity(event, cfg)
+            score = clusters[i].similarity(event, mine, cfg)
             if score is not None and score > best_score:
                 best, best_score = i, score
         if best is None:
@@ -127,7 +127,7 @@ def merge_events(events: Sequence[Event], cfg: Config) -> tuple[Event, ...]:
             for b in _buckets(event.when):
                 index[b].append(len(clusters) - 1)
         else:
-            clusters[best].add(event)
+            clusters[best].add(event, mine)
     return tuple(_fold(c.members) for c in clusters)
 
 
