@@ -59,6 +59,14 @@ def link_followups(events: Sequence[Event], cfg: Config) -> tuple[Event, ...]:
             by_day[e.when.interval.start].append(e)
     links: dict[str, str] = {}  # expected id → happened id
     taken: set[str] = set()
+    memo: dict[int, list[frozenset[str]]] = {}  # word sets once per event, by identity
+
+    def texts(e: Event) -> list[frozenset[str]]:
+        found = memo.get(id(e))
+        if found is None:
+            found = memo[id(e)] = list(_texts(e))
+        return found
+
     for exp in ordered:
         if exp.status is not Status.EXPECTED or not _vague(exp) or not exp.citations:
             continue
@@ -74,7 +82,7 @@ def link_followups(events: Sequence[Event], cfg: Config) -> tuple[Event, ...]:
                     continue
                 if not names & (set(hap.people) | set(hap.organizations)):
                     continue
-                score = max(dice(a, b) for a in _texts(exp) for b in _texts(hap))
+                score = max(dice(a, b) for a in texts(exp) for b in texts(hap))
                 if score >= cfg.merge_text_threshold / 2:
                     candidates.append((-score, day, report_order(hap), hap.id))
         if candidates:
@@ -85,6 +93,6 @@ def link_followups(events: Sequence[Event], cfg: Config) -> tuple[Event, ...]:
     return tuple(
         replace(
             e, fulfilled_by=links.get(e.id, e.fulfilled_by), fulfils=fulfils.get(e.id, e.fulfils)
-        )
+        ) if e.id in links or e.id in fulfils else e
         for e in events
     )
