@@ -89,11 +89,14 @@ class _Cluster:
     def similarity(self, event: Event, mine: Texts, cfg: Config) -> float | None:
         if not _dates_agree(self.members[0].when, event.when):
             return None
-        scores = [_similar(t, mine) for t in self.texts]
-        text = max(scores)
-        # Every report must be somewhat alike, so that A~B and B~C cannot chain A to C.
-        if min(scores) < cfg.merge_text_threshold / 2:
-            return None
+        # Every report must be somewhat alike, so that A~B and B~C cannot chain A to C:
+        # the first one below half the threshold settles it.
+        floor, text = cfg.merge_text_threshold / 2, 0.0
+        for t in self.texts:
+            score = _similar(t, mine)
+            if score < floor:
+                return None
+            text = max(text, score)
         if text >= cfg.merge_text_threshold:
             return text
         names = name_similarity(self.names, set(event.people) | set(event.organizations))
