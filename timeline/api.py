@@ -13,15 +13,30 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from timeline.assemble import assemble
-from timeline.cache import ExtractionCache, Progress, cached_mapper, check_cache_folder
+from timeline.cache import (
+    ExtractionCache,
+    Progress,
+    cached_mapper,
+    check_cache_folder,
+    version_key,
+)  # fmt: skip
 from timeline.config import Config
 from timeline.errors import TimelineError
 from timeline.extract import extract_events
 from timeline.handmade import parse_events_csv
+from timeline.incremental import (
+    BuildRecord,
+    BuildSummary,
+    input_digest,
+    output_listing,
+    read_record,
+    up_to_date,
+    write_record,
+)  # fmt: skip
 from timeline.load import load_articles
 from timeline.model import Article, Event, Extraction, TaggedArticle, Timeline
 from timeline.overrides import apply_pins
-from timeline.render import make_environment, render_site, static_files
+from timeline.render import default_theme_dir, make_environment, render_site, static_files
 from timeline.temporal import tag
 from timeline.write import WriteReport, check_output_folder, write_site
 
@@ -36,12 +51,16 @@ class BuildResult:
     seconds: float
     write: WriteReport
     cached: int = 0  # articles whose extraction came from the cache
+    up_to_date: bool = False  # nothing had changed since the last build: nothing was done
 
     def summary(self) -> str:
-        return (
-            f"Built {self.output}: {self.articles} articles, {self.expressions} expressions, "
-            f"{self.events} events, {len(self.warnings)} warnings in {self.seconds:.2f} s"
+        counts = (
+            f"{self.articles} articles, {self.expressions} expressions, "
+            f"{self.events} events, {len(self.warnings)} warnings"
         )
+        if self.up_to_date:
+            return f"{self.output} is up to date ({counts}); checked in {self.seconds:.2f} s"
+        return f"Built {self.output}: {counts} in {self.seconds:.2f} s"
 
 
 def tag_article(article: Article) -> TaggedArticle:
@@ -118,10 +137,28 @@ def build_site(
     out = output or Path(cfg.output)
     check_output_folder(out, source_paths)
     store = ExtractionCache(cache) if cache is not None else None
+    user_templates = Path(cfg.templates) if cfg.templates else None
+    inputs = ""
     if store is not None:
         check_cache_folder(store.folder, out)
         if clean:
             store.clear()
+        # Digested before anything is read, so an edit made during this build is seen by the next.
+        themes = [default_theme_dir(), *([user_templates] if user_templates else [])]
+        inputs = input_digest(source_paths, cfg, themes, version_key())
+        record = read_record(store.folder, out)
+        if record is not None and up_to_date(record, inputs, out):
+            return BuildResult(
+                output=out,
+                articles=record.summary.articles,
+                expressions=record.summary.expressions,
+                events=record.summary.events,
+                warnings=record.summary.warnings,
+                seconds=clock.perf_counter() - started,
+                write=WriteReport(written=0, unchanged=len(record.outputs), removed=0),
+                cached=record.summary.articles,
+                up_to_date=True,
+            )
     articles = load_articles(
         source_paths, ZoneInfo(cfg.timezone), default_lang=cfg.language, drafts=cfg.drafts
     )
@@ -129,16 +166,23 @@ def build_site(
         store.prepare()
     handmade = load_handmade(source_paths, cfg, articles)
     timeline = build_timeline(articles, cfg, cached_mapper(store, mapper, progress), handmade)
-    user_templates = Path(cfg.templates) if cfg.templates else None
     env = make_environment(user_templates)
     site = {**static_files(user_templates), **render_site(timeline, cfg, env)}
     report = write_site(site, out)
-    return BuildResult(
-        output=out,
+    summary = BuildSummary(
         articles=len(articles),
         expressions=sum(len(t.timexes) for t in timeline.articles),
         events=len(timeline.events),
         warnings=timeline.warnings,
+    )
+    if store is not None:
+        write_record(store.folder, out, BuildRecord(inputs, output_listing(out), summary))
+    return BuildResult(
+        output=out,
+        articles=summary.articles,
+        expressions=summary.expressions,
+        events=summary.events,
+        warnings=summary.warnings,
         seconds=clock.perf_counter() - started,
         write=report,
         cached=store.hits if store is not None else 0,

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from timeline.errors import ConfigError
 from timeline.executors import code_fingerprint
+from timeline.incremental import RECORD_FOLDER
 from timeline.model import Article, Extraction
 
 Stage = Callable[[Article], Extraction]
@@ -107,7 +108,7 @@ class ExtractionCache:
             tag.write_text(TAG, "utf-8")
             (self.folder / ".gitignore").write_text("# created by timeline\n*\n", "utf-8")
         for child in self.folder.iterdir():
-            if child.is_dir() and child.name != version_key():
+            if child.is_dir() and child.name not in {version_key(), RECORD_FOLDER}:
                 shutil.rmtree(child, ignore_errors=True)
 
     def clear(self) -> bool:
