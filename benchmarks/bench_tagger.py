@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import sys
 import time
@@ -27,7 +28,9 @@ from dateparser.search import search_dates  # type: ignore[import-untyped]
 
 from timeline.temporal import tag
 
-GOLD = Path("/work/shared/corpora/tbaq.jsonl")
+# ../shared beside the checkout, as on CI; TIMELINE_SHARED overrides.
+SHARED = Path(os.environ.get("TIMELINE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+GOLD = SHARED / "corpora/tbaq.jsonl"
 
 
 def _dct(doc: dict[str, Any]) -> datetime:
