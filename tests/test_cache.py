@@ -237,3 +237,33 @@ def test_a_code_change_changes_the_version_key(monkeypatch: pytest.MonkeyPatch) 
     assert ours == version_key()
     monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "0.1.0+edited-tagger")
     assert compute() != ours
+
+
+def test_parsed_articles_are_reused_and_an_edited_file_is_parsed_again(tmp_path: Path) -> None:
+    from timeline.cache import PARSED_FILE
+    from timeline.load import load_articles
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for name, day in (("a", 16), ("b", 17)):
+        (src / f"{name}.md").write_text(
+            f"---\ntitle: {name}\ndate: 2018-07-{day}\n---\nPutin spoke on Monday.\n", "utf-8"
+        )
+    store = ExtractionCache(tmp_path / "c")
+    store.prepare()
+    parsed = store.parsed_articles()
+    first = load_articles([src], UTC, parsed=parsed)
+    store.keep_parsed_articles(parsed, [])
+    assert len(store.parsed_articles()) == 2
+
+    (src / "b.md").write_text("---\ntitle: B2\ndate: 2018-07-18\n---\nTrump left.\n", "utf-8")
+    parsed = store.parsed_articles()
+    second = load_articles([src], UTC, parsed=parsed)
+    assert second[0] == first[0]  # a.md: the very same article
+    assert second[1].title == "B2" and second[1].published.day == 18
+    store.keep_parsed_articles(parsed, [])
+    assert {a.title for v in store.parsed_articles().values() for a in v} == {"a", "B2"}
+
+    (store.entries / PARSED_FILE).write_bytes(b"\x80garbage")  # damaged: parse everything
+    assert store.parsed_articles() == {}
+    assert load_articles([src], UTC, parsed={}) == second

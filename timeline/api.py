@@ -159,11 +159,16 @@ def build_site(
                 cached=record.summary.articles,
                 up_to_date=True,
             )
-    articles = load_articles(
-        source_paths, ZoneInfo(cfg.timezone), default_lang=cfg.language, drafts=cfg.drafts
-    )
     if store is not None:
         store.prepare()
+    parsed = store.parsed_articles() if store is not None else None
+    known = list(parsed) if parsed is not None else []
+    articles = load_articles(
+        source_paths, ZoneInfo(cfg.timezone), default_lang=cfg.language, drafts=cfg.drafts,
+        parsed=parsed,
+    )
+    if store is not None and parsed is not None:
+        store.keep_parsed_articles(parsed, known)
     handmade = load_handmade(source_paths, cfg, articles)
     timeline = build_timeline(articles, cfg, cached_mapper(store, mapper, progress), handmade)
     env = make_environment(user_templates)

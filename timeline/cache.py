@@ -8,6 +8,9 @@ so an edited tagger in a checkout invalidates it), the Python and dateparser ver
 
 Entries are pickled ``Extraction`` values written atomically (temporary file + rename). The
 cache is local and written only by timeline, so unpickling it is as safe as running the code.
+Beside the entries, ``parsed-articles.pickle`` keeps the articles each source file parsed into,
+keyed by a digest of the file's bytes, so a rebuild does not parse 5,000 front matters again.
+
 A missing, truncated or corrupt entry is a miss, never a crash, and a hit is only used after
 checking that it holds this very article.
 """
@@ -34,6 +37,9 @@ from timeline.model import Article, Extraction
 Stage = Callable[[Article], Extraction]
 Mapper = Callable[[Stage, Sequence[Article]], Iterable[Extraction]]
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
+
+PICKLE_PROTOCOL = pickle.HIGHEST_PROTOCOL
+PARSED_FILE = "parsed-articles.pickle"  # not an entry: entries are named by a sha256
 
 # https://bford.info/cachedir/: backup tools skip a folder holding this file; we also refuse
 # to delete a folder that lacks it, in case ``cache`` was pointed at something precious.
@@ -90,14 +96,24 @@ class ExtractionCache:
     def put(self, article: Article, extraction: Extraction) -> None:
         self.entries.mkdir(parents=True, exist_ok=True)
         target = self.entries / f"{self.key(article)}.pickle"
-        fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=self.entries)
+        _write_atomically(target, pickle.dumps(extraction, PICKLE_PROTOCOL))
+
+    def parsed_articles(self) -> dict[str, tuple[Article, ...]]:
+        """The articles of the source files the last build parsed, by ``load.parse_key``."""
         try:
-            with os.fdopen(fd, "wb") as stream:
-                pickle.dump(extraction, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, target)  # readers see the old entry or the whole new one
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+            value = pickle.loads((self.entries / PARSED_FILE).read_bytes())
+        except Exception:  # missing or damaged: parse every file again
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def keep_parsed_articles(
+        self, parsed: dict[str, tuple[Article, ...]], before: Iterable[str]
+    ) -> None:
+        """Save what this build parsed (only the files it read), unless nothing changed."""
+        if set(parsed) == set(before):
+            return
+        self.entries.mkdir(parents=True, exist_ok=True)
+        _write_atomically(self.entries / PARSED_FILE, pickle.dumps(parsed, PICKLE_PROTOCOL))
 
     def prepare(self) -> None:
         """Create the folder (tagged, git-ignored) and drop entries of other code versions."""
@@ -128,6 +144,17 @@ class ExtractionCache:
             f"{self.folder}: is not a timeline cache (it has no {TAG_NAME}) and is not empty; "
             "set 'cache' in timeline.toml to a folder of its own"
         )
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, target)  # readers see the old file or the whole new one
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def cached_mapper(

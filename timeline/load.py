@@ -8,8 +8,10 @@ strings; ``load_articles`` walks folders and reports problems by file (and line)
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -117,26 +119,44 @@ def parse_source(
     return (parse_article(raw, path, tz, default_lang),)
 
 
+_SKIPPED_NAMES = frozenset({"README.MD", "README.TXT", "SOURCES.TXT", "EVENTS.CSV"})
+
+
 def find_article_files(folder: Path) -> list[Path]:
     """Source files below ``folder``, in a stable order; hidden and '_' files and folders
     skipped (as other site generators do), and so are READMEs and events.csv (hand-made
     events, read by timeline.handmade)."""
-    found = [
-        p for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
-        and not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts)
-        and p.name.upper() not in {"README.MD", "README.TXT", "SOURCES.TXT", "EVENTS.CSV"}
-    ]
-    return sorted(found)
+    found: list[tuple[tuple[str, ...], Path]] = []
+    # os.walk rather than Path.rglob: a folder of thousands of articles is listed on every
+    # build, and pathlib's per-file objects cost more than reading the files.
+    for current, folders, files in os.walk(folder):  # symlinked folders not followed, as rglob
+        folders[:] = [d for d in folders if not d.startswith((".", "_"))]
+        parts = Path(current).relative_to(folder).parts
+        for name in files:
+            if (
+                not name.startswith((".", "_"))
+                and os.path.splitext(name)[1].lower() in SOURCE_SUFFIXES
+                and name.upper() not in _SKIPPED_NAMES
+            ):
+                found.append(((*parts, name), Path(current, name)))
+    return [path for _, path in sorted(found)]  # path order: part by part, as Path sorts
 
 
 def read_text(path: Path, shown: str) -> str:
+    return decode_source(read_source(path, shown), shown)
+
+
+def read_source(path: Path, shown: str) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ArticleError(shown, f"cannot be read: {exc.strerror}") from exc
     if b"\x00" in data[:8192]:
         raise ArticleError(shown, "is a binary file, not an article; remove it from the sources")
+    return data
+
+
+def decode_source(data: bytes, shown: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -180,16 +200,37 @@ def collect_articles(
 
 def load_articles(
     sources: Iterable[Path], tz: ZoneInfo, *, default_lang: str = "en", drafts: bool = False,
+    parsed: MutableMapping[str, tuple[Article, ...]] | None = None,
 ) -> tuple[Article, ...]:
     """Every article in the source folders (or files), sorted by publication date then slug.
-    Raises the first problem found."""
+    Raises the first problem found.
+
+    ``parsed``: the articles of files read before, by ``parse_key``; files found there are
+    not parsed again, and on return it holds exactly the files of this load."""
     articles: list[Article] = []
+    known = dict(parsed) if parsed is not None else {}
+    if parsed is not None:
+        parsed.clear()
     for file, shown in source_files(sources):
-        articles += parse_source(read_text(file, shown), shown, tz, default_lang)
+        data = read_source(file, shown)
+        key = parse_key(data, shown, tz, default_lang)
+        found = known.get(key)
+        if found is None:
+            found = parse_source(decode_source(data, shown), shown, tz, default_lang)
+        if parsed is not None:
+            parsed[key] = found
+        articles += found
     for error in duplicate_slugs(articles):
         raise error
     kept = [a for a in articles if drafts or not a.draft]
     return tuple(sorted(kept, key=lambda a: (a.published, a.slug)))
+
+
+def parse_key(data: bytes, shown: str, tz: ZoneInfo, default_lang: str) -> str:
+    """Everything parsing one file depends on (besides the code, which the cache keys)."""
+    digest = hashlib.sha256(f"{shown}\x1f{tz.key}\x1f{default_lang}\x1f".encode())
+    digest.update(data)
+    return digest.hexdigest()
 
 
 def _shown_path(file: Path, base: Path) -> str:
