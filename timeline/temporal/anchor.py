@@ -22,16 +22,40 @@ class Tense(Enum):
     NONE = "none"
 
 
+# Irregular past forms that are not also present or participle forms in common use: "met",
+# "began", "fell" tell a past clause as surely as "-ed" does ("set" is past unless "set to/for").
+_IRREGULAR_PAST = (
+    "met|began|came|went|held|took|gave|left|sent|led|fell|rose|won|lost|struck|spoke|wrote|"
+    "brought|bought|thought|found|became|kept|felt|paid|sold|stood|ran|flew|drove|chose|broke|"
+    "saw|knew|grew|threw|drew|swore|fought|caught|sought|built|spent|fled|heard|shook|stole|"
+    "arose|withdrew|upheld|set|hit|shot|quit"
+)
 _CUES = re.compile(
-    r"\b(?:(?P<f>will|won't|shall|is\s+to|are\s+to|plans?\s+to|planning|planned|"
+    r"\b(?:(?P<n>(?:agreed|agreement|agreements|offered|proposed|proposal|decided|voted|"
+    r"promised|pledged|vowed|threatened|deal|pact)"
+    r"\s+to\s+(?!be\b|have\b|the\b|a\b|an\b|its?\b|his\b|her\b|their\b)[a-z]+)"
+    r"|(?P<f>will|won't|shall|is\s+to|are\s+to|plans?\s+to|planning|planned|"
     r"scheduled|expected|expects?|is\s+due|are\s+due|going\s+(?:to|into)|set\s+(?:to|for)|"
     r"slated|upcoming|hopes?\s+to|"
     r"effective|payable|starting|beginning|ahead\s+of|"
     r"intends?\s+to|aims?\s+to|to\s+be\s+held|next|tomorrow|coming)"
     r"|(?P<w>would|until|later|as\s+(?:early|soon)\s+as)"
     r"|(?P<p>said|says|told|was|wasn't|were|had|did|didn't|ago|last|earlier|been|since|"
-    r"yesterday|announced|reported)|(?P<ed>[a-z]{3,}(?<!hundr)(?<!e)ed))\b|(?P<ll>'ll)\b"
+    r"yesterday|announced|reported|" + _IRREGULAR_PAST + r")"
+    r"|(?P<ed>[a-z]{3,}(?<!hundr)(?<!e)ed))\b|(?P<ll>'ll)\b"
 )  # run on lower-cased text
+# "was expected", "were planning to", "was due": a past auxiliary before a future cue speaks of
+# what was then still to come, so the future cue, not the auxiliary, decides.
+_AUX_BEFORE_FUTURE = re.compile(
+    r"\s+(?:(?:still|also|then|not)\s+)?(?:expected|scheduled|planning|planned|due|slated|set\s+"
+    r"(?:to|for)|going\s+to|to\s+(?!be\b))"
+)
+# An "-ed" word after an article, a possessive or an adverb is an adjective ("a still unspecified
+# date", "the planned merger", "its hastily arranged trip"), not the clause's verb.
+_ADJECTIVE_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|his|her|their|our|this|that|these|those|still|newly|recently|"
+    r"already|previously|so|very|long|once)|[a-z]ly)\s+$"
+)
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")
 _SENTENCE_PART_END = re.compile(r"[;:.!?\n]")
 
@@ -54,23 +78,32 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
         if _ignored(m, text, low, strong):
             continue
         dist = start - m.end()
-        kind = Tense.PAST if m["p"] or m["ed"] else Tense.FUTURE
         if best is None or dist <= best[0]:
-            best = (dist, kind)
+            best = (dist, _tense_of(m))
     # After the expression, look only within its clause; but an opening phrase ("In January,
     # the company sold ...") takes its tense from the clause after the comma.
     after_end = min(len(text), end + 80)
     stop = (_SENTENCE_PART_END if best is None else _CLAUSE_END).search(text, end, after_end)
     hi = stop.start() if stop else after_end
     for m in _CUES.finditer(low, end, hi):
-        if _ignored(m, text, low, strong):
+        # Once the clause's verb is known, an "-ed" word further on is more often a participle
+        # of a later phrase ("markets untouched by the crisis") than its verb.
+        late_participle = best is not None and m["ed"] and m.start() > end + 12
+        if late_participle or _ignored(m, text, low, strong):
             continue
         dist = m.start() - end
-        kind = Tense.PAST if m["p"] or m["ed"] else Tense.FUTURE
         if best is None or dist < best[0]:
-            best = (dist, kind)
+            best = (dist, _tense_of(m))
         break
     return best[1] if best else Tense.NONE
+
+
+def _tense_of(m: re.Match[str]) -> Tense:
+    """An agreement or offer "to" do something points nowhere by itself ("agreed to buy it in
+    January" may be last January or next): the nearest such date is meant."""
+    if m["n"]:
+        return Tense.NONE
+    return Tense.PAST if m["p"] or m["ed"] else Tense.FUTURE
 
 
 def _ignored(m: re.Match[str], text: str, low: str, strong: bool) -> bool:
@@ -80,8 +113,14 @@ def _ignored(m: re.Match[str], text: str, low: str, strong: bool) -> bool:
     if strong and m["w"]:
         return True
     at = m.start()
-    return m.group().endswith("ed") and (
-        text[at].isupper() or low.endswith(("be ", "being "), max(0, at - 7), at)
+    if m["p"] and m.group() in ("was", "were") and _AUX_BEFORE_FUTURE.match(low, m.end()):
+        return True
+    if m["n"]:
+        return False
+    if low.endswith(("be ", "being "), max(0, at - 7), at):
+        return bool(m["ed"] or m["p"])  # "will be released", "would still be held"
+    return bool(m["ed"]) and (
+        text[at].isupper() or _ADJECTIVE_BEFORE.search(low, max(0, at - 12), at) is not None
     )
 
 
