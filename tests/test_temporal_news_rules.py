@@ -46,3 +46,39 @@ def value_of(text: str, dct: date, surface: str) -> str:
 )  # fmt: skip
 def test_tense_of_the_clause(text: str, dct: date, surface: str, value: str) -> None:
     assert value_of(text, dct, surface) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "surface", "value"),
+    [
+        # The quarter reported is the latest one named, not one named in passing after it.
+        ("Kimberly-Clark posted a 20% gain in third-quarter net income. After a flat second "
+         "quarter, it cited higher prices. The gain was helped by charges taken in the "
+         "year-earlier period.", date(1989, 11, 1), "the year-earlier period", "1988-Q3"),
+        # ... nor a quarter still to come.
+        ("Bethlehem posted a 54% drop in third-quarter profit. Analysts expect losses through "
+         "the third quarter of 1990. In the year-ago period, Bethlehem earned $101.4 million.",
+         date(1989, 10, 26), "the year-ago period", "1988-Q3"),
+        # "the quarter" names the quarter reported again: "a year ago" is that quarter's.
+        ("Valley Federal reported a third-quarter loss. It expects record earnings in 1990. "
+         "Loans were $6.6 million in the quarter compared with $361.8 million a year ago.",
+         date(1989, 11, 2), "a year ago", "1988-Q3"),
+        ("Net fell in the third quarter. U.K. sales for last year's quarter were $3 million.",
+         date(1989, 11, 1), "last year's quarter", "1988-Q3"),
+        # A quarter of this year that has not begun, reported in the past tense, is last year's.
+        ("AT&T announced an 18 percent drop in profits for the fourth quarter.",
+         date(1998, 1, 26), "the fourth quarter", "1997-Q4"),
+        ("AT&T expects profits to rise in the fourth quarter.", date(1998, 1, 26),
+         "the fourth quarter", "1998-Q4"),
+        ("Net was C$4.7 million for the fiscal-first quarter ended Sept. 30.",
+         date(1989, 10, 26), "the fiscal-first quarter", "1989-Q1"),
+        # The date that ends a period leaves that period the topic.
+        ("Net was C$4.7 million for the fiscal-first quarter ended Sept. 30. The company had a "
+         "loss of C$2.3 million a year ago.", date(1989, 10, 26), "a year ago", "1988-Q1"),
+        # A fiscal quarter's name wins over the calendar quarter of its end.
+        ("Sun earned $5.2 million in the fiscal first quarter. It reported sales of $538.5 "
+         "million for the quarter ended Sept. 29.", date(1989, 10, 26), "the quarter", "1989-Q1"),
+    ],
+)  # fmt: skip
+def test_company_report_periods(text: str, dct: date, surface: str, value: str) -> None:
+    assert value_of(text, dct, surface) == value

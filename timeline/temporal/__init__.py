@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from timeline.model import Anchor, AnchorKind, Granularity, Timex, TimexType
 from timeline.temporal import absolute, periods, quantities, relative
-from timeline.temporal.anchor import Context, Site
+from timeline.temporal.anchor import Context, Site, report_quarter
 from timeline.temporal.lexicon import APPROX_BEFORE, HOLIDAY_NAMES, MONTHS, WEEKDAYS
 from timeline.temporal.reading import Normalizer, to_timex
 from timeline.temporal.scan import Candidate, Scanner
@@ -62,13 +62,20 @@ def tag(text: str, dct: date | datetime, lang: str = "en") -> tuple[Timex, ...]:
             continue
         found.append(timex)
         pos = timex.end
-        if _places_narrative(timex):
+        if (
+            _places_narrative(timex) and not _ENDS_A_PERIOD.search(ctx.low, 0, timex.start)
+        ) or _names_report_quarter(timex, ctx):
             fine = timex if timex.granularity in _DAY_OR_FINER else ctx.last_day
-            ctx = Context(text, ctx.low, day, clock, timex, anchor, fine)  # (faster than replace)
+            quarter = report_quarter(ctx.quarter, timex, day)
+            # (a new Context rather than dataclasses.replace: faster)
+            ctx = Context(text, ctx.low, day, clock, timex, anchor, fine, quarter)
     return tuple(found)
 
 
 _DAY_OR_FINER = (Granularity.DAY, Granularity.TIME)
+# "the quarter ended Sept. 30": the date bounds the period just named, which stays the topic
+# ("... from $1.2 million a year earlier" is that quarter's).
+_ENDS_A_PERIOD = re.compile(r"(?:quarter|period|half|year|months|weeks)\s+(?:ended|ending)\s+$")
 _APPROX_SUFFIXES = tuple(f"{word} " for word in APPROX_BEFORE)
 
 
@@ -123,3 +130,9 @@ def _places_narrative(t: Timex) -> bool:
         and not t.value.endswith("_REF")
         and t.anchor.kind is not AnchorKind.NARRATIVE
     )
+
+
+def _names_report_quarter(t: Timex, ctx: Context) -> bool:
+    """ "the quarter", "the latest period": a mention of the quarter reported makes it the
+    narrative's date again (its "a year ago" is that quarter's), though placed from it."""
+    return ctx.quarter is not None and t.value == ctx.quarter.value

@@ -135,6 +135,7 @@ class Context:
     last: Timex | None  # the last placed date in the text, for narrative anchoring
     dct_anchor: Anchor  # Anchor(DCT, dct) made once
     last_day: Timex | None = None  # the last placed date of day (or finer) granularity
+    quarter: Timex | None = None  # the quarter a company report is about (``report_quarter``)
 
     def narrative(self, fine: bool = False) -> tuple[str, Anchor]:
         """The value to count from for "the day before", "a year earlier": the last mentioned
@@ -216,3 +217,21 @@ def year_for(dct: date, month: int, day: int | None, t: Tense, rel: str | None) 
     if t is Tense.NONE and abs(gap) > 183:  # no cue: the nearest such date
         return y - 1 if gap > 0 else y + 1
     return y
+
+
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+
+
+def report_quarter(current: Timex | None, mentioned: Timex, dct: date) -> Timex | None:
+    """The quarter a report is about, after ``mentioned`` was placed: the latest quarter named
+    that has ended, at most a year before the DCT. An earnings story names its quarter
+    first and then others in passing ("after a flat second quarter"); those are earlier, and
+    the later "the quarter", "a year ago" still mean the quarter reported."""
+    value = mentioned.value
+    if not _QUARTER_VALUE.fullmatch(value):
+        return current
+    year, q = int(value[:4]), int(value[-1])
+    now = dct.year * 4 + (dct.month - 1) // 3
+    if not now - 4 <= year * 4 + q - 1 < now:
+        return current
+    return mentioned if current is None or value > current.value else current

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from timeline.model import Anchor, AnchorKind, TimexType
-from timeline.temporal.anchor import Site
+from timeline.temporal.anchor import Site, Tense
 from timeline.temporal.lexicon import MONTHS
 from timeline.temporal.reading import ABSOLUTE, UNANCHORED, Reading
 from timeline.temporal.values import quarter_of, shift_quarter
@@ -54,7 +54,10 @@ def _quarter_value(
         n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "final": 2, "last": 2}.get(ord_)
         return Reading(DATE, f"{y}-H{n}", anchor) if n else None
     if ord_ in _ORD or ord_ == "final":
-        return Reading(DATE, f"{y}-Q{_ORD.get(ord_, 4)}", anchor)
+        n = _ORD.get(ord_, 4)
+        if not explicit_year and y == dct.year and n > quarter_of(dct) and _reported(site):
+            y -= 1  # "profits fell in the fourth quarter", said in January: last year's
+        return Reading(DATE, f"{y}-Q{n}", anchor)
     if explicit_year and not ord_ and "year" not in p:
         # "the 1988 quarter": that year's instance of the quarter under discussion
         (_, q), _ = _discussed_quarter(site)
@@ -70,11 +73,13 @@ def _quarter_value(
     if ord_ in ("last", "final") and explicit_year:
         return Reading(DATE, f"{y}-Q4", anchor)
     ended = _ENDED.match(site.after(24))
-    if ended and not ord_ and ended[1].lower() in MONTHS:  # "the quarter ended Sept. 30"
+    if ended and not ord_ and ended[1].lower() in MONTHS and site.ctx.quarter is None:
+        # "the quarter ended Sept. 30", when the report has not named its quarter (a fiscal
+        # quarter's name wins: "the fiscal first quarter ... the quarter ended Sept. 29")
         month = MONTHS[ended[1].lower()]
         qy = dct.year if month <= dct.month else dct.year - 1
         return Reading(DATE, f"{qy}-Q{(month - 1) // 3 + 1}", anchor)
-    if ord_ in ("latest", "recent", "past", "last"):
+    if ord_ in ("latest", "recent", "past", "last") and site.ctx.quarter is None:
         qy, q = shift_quarter(dct.year, quarter_of(dct), -1)
         return Reading(DATE, f"{qy}-Q{q}", anchor)
     (qy, q), base = _discussed_quarter(site)
@@ -85,23 +90,27 @@ def _quarter_value(
         return Reading(DATE, f"{qy - 1}-Q{q}", base or Anchor(AnchorKind.NARRATIVE, f"{qy}-Q{q}"))
     if ord_ in ("previous", "prior"):
         qy, q = shift_quarter(qy, q, -1)
-    return Reading(DATE, f"{qy}-Q{q}", anchor)
+    # "last year's quarter": the quarter under discussion, a year before
+    return Reading(DATE, f"{qy + y - dct.year}-Q{q}", anchor)
+
+
+def _reported(site: Site) -> bool:
+    """Whether the clause reports on the period: in the past tense."""
+    return site.tense() is Tense.PAST
 
 
 _ENDED = re.compile(r"\s+(?:ended|ending)\s+([A-Z][a-z]+)\b")
 
 
 def _discussed_quarter(site: Site) -> tuple[tuple[int, int], Anchor | None]:
-    """The quarter a report is about: the last one mentioned when it is within the past
-    year, else the last one completed; and the narrative anchor when it was a mention."""
+    """The quarter a report is about (``anchor.report_quarter``) when the text named one, else
+    the last one completed; and the narrative anchor when it was a mention."""
     dct = site.ctx.dct
-    completed = shift_quarter(dct.year, quarter_of(dct), -1)
-    last = site.ctx.last
-    if last is not None and re.fullmatch(r"\d{4}-Q[1-4]", last.value):
-        mentioned = int(last.value[:4]), int(last.value[-1])
-        if mentioned >= shift_quarter(*completed, -3):
-            return mentioned, Anchor(AnchorKind.NARRATIVE, last.value, last.start)
-    return completed, None
+    named = site.ctx.quarter
+    if named is not None:
+        mentioned = int(named.value[:4]), int(named.value[-1])
+        return mentioned, Anchor(AnchorKind.NARRATIVE, named.value, named.start)
+    return shift_quarter(dct.year, quarter_of(dct), -1), None
 
 
 def fiscal(p: dict[str, str], site: Site) -> Reading | None:

@@ -73,7 +73,7 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "quarter",
         rf"(?:(?P<det>the|this{_S}year'?s|last{_S}year'?s|next{_S}year'?s|this|that|a){_S})?"
-        rf"(?:(?P<year0>{YEAR4}){_S})?(?:(?P<fis0>fiscal){_S})?"
+        rf"(?:(?P<year0>{YEAR4}){_S})?(?:(?P<fis0>fiscal)[\s-]+)?"
         r"(?:(?P<ago>year-ago|year-earlier|comparable|corresponding|comparable\s+year-ago)\s+"
         r"(?=first|second|third|fourth|fiscal|quarter|period))?"
         r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|last|past|"
