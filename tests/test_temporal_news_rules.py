@@ -75,6 +75,10 @@ def test_tense_of_the_clause(text: str, dct: date, surface: str, value: str) -> 
         # The date that ends a period leaves that period the topic.
         ("Net was C$4.7 million for the fiscal-first quarter ended Sept. 30. The company had a "
          "loss of C$2.3 million a year ago.", date(1989, 10, 26), "a year ago", "1988-Q1"),
+        # A year-ago quarter named with its year is not counted from again.
+        ("Travelers posted third-quarter net of $24 million, compared with a loss of $195 "
+         "million in the 1988 period. The year-ago results included a charge.",
+         date(1989, 11, 2), "year-ago", "1988-Q3"),
         # A fiscal quarter's name wins over the calendar quarter of its end.
         ("Sun earned $5.2 million in the fiscal first quarter. It reported sales of $538.5 "
          "million for the quarter ended Sept. 29.", date(1989, 10, 26), "the quarter", "1989-Q1"),

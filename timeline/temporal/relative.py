@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from timeline.model import Anchor, AnchorKind, Interval, TimexType
+from timeline.model import Anchor, AnchorKind, Interval, Timex, TimexType
 from timeline.temporal.anchor import Site, Tense, weekday_date
 from timeline.temporal.lexicon import MODS, PARTS_OF_DAY, UNITS, WEEKDAYS, number_value
 from timeline.temporal.reading import UNANCHORED, Reading
@@ -195,18 +195,33 @@ def ago(p: dict[str, str], site: Site) -> Reading | None:
     sign = -1 if past else 1
     if UNITS[unit][1]:
         return _clock_ago(site, unit, sign * n, qmod)
-    last = site.ctx.last
-    quarter_talk = last is not None and re.fullmatch(r"\d{4}-Q\d", last.value) is not None
     narrative = direction in ("earlier", "later", "before", "after")
-    if (unit == "year" and quarter_talk) or (narrative and not (unit == "year" and n == 1)):
-        # "a year earlier" in a quarterly report is that quarter a year before; "two days
-        # later" counts from the last date of the story.
+    if unit == "year" and (quarter := _quarter_talk(site)) is not None:
+        # "up from $1.2 million a year earlier" in a quarterly report: that quarter a year before
+        value = shift_value(quarter.value, "Y", sign * n)
+        if value is not None:
+            return Reading(DATE, value, Anchor(AnchorKind.NARRATIVE, quarter.value, quarter.start))
+    if narrative and not (unit == "year" and n == 1):
+        # "two days later" counts from the last date of the story.
         base_value, anchor = site.ctx.narrative(fine=unit in _FINE_UNITS)
         shifted = shift_value(base_value, UNITS[unit][0], sign * n)
         if shifted is not None:
             return Reading(DATE, _truncate(shifted, unit), anchor, mod=qmod)
     d = _shift(site.ctx.dct, unit, sign * n)
     return Reading(DATE, _unit_value(d, unit), site.ctx.dct_anchor, mod=qmod)
+
+
+def _quarter_talk(site: Site) -> Timex | None:
+    """The quarter compared when the text is comparing quarters at this point (the last date
+    placed is a quarter): the report's quarter (``anchor.report_quarter``) when it has one,
+    else the quarter just named."""
+    last = site.ctx.last
+    if last is None or not _QUARTER_RE.fullmatch(last.value):
+        return None
+    return site.ctx.quarter or last
+
+
+_QUARTER_RE = re.compile(r"\d{4}-Q\d")
 
 
 def _truncate(value: str, unit: str) -> str:
@@ -238,10 +253,10 @@ def yearadj(p: dict[str, str], site: Site) -> Reading | None:
         return Reading(DATE, month_value(dct.year, dct.month), site.ctx.dct_anchor, mod="END")
     if w == "quarter end":
         return Reading(DATE, f"{dct.year}-Q{quarter_of(dct)}", site.ctx.dct_anchor, mod="END")
-    last = site.ctx.last
-    if last is not None and re.fullmatch(r"\d{4}-Q\d", last.value):
-        value = shift_value(last.value, "Y", -1) or f"{dct.year - 1}"
-        return Reading(DATE, value, Anchor(AnchorKind.NARRATIVE, last.value, last.start))
+    quarter = _quarter_talk(site)
+    if quarter is not None:  # "year-earlier net income" in a quarterly report
+        value = shift_value(quarter.value, "Y", -1) or f"{dct.year - 1}"
+        return Reading(DATE, value, Anchor(AnchorKind.NARRATIVE, quarter.value, quarter.start))
     return Reading(DATE, f"{dct.year - 1}", site.ctx.dct_anchor)
 
 
