@@ -99,3 +99,22 @@ def test_no_follow_up_without_a_shared_name_or_outside_the_range() -> None:
     too_late = event(ARRIVAL, date(2019, 8, 6), published=date(2019, 8, 7), people=("Rand Paul",))
     for other in (stranger, too_late):
         assert all(e.fulfilled_by is None for e in link_followups([expected, other], CFG))
+
+
+def test_a_report_alike_to_two_events_joins_the_one_reported_first() -> None:
+    # Two reports of "in the coming weeks" ranges that do not overlap, then one whose range
+    # overlaps both: equally alike, it joins the older event, whichever month it was indexed by.
+    april = event(
+        TRIP, date(2018, 4, 5), end=date(2018, 4, 20), value="FUTURE_REF", approximate=True,
+        granularity=Granularity.VAGUE, slug="a", published=date(2018, 3, 1),
+    )
+    march = event(
+        TRIP, date(2018, 3, 1), end=date(2018, 3, 10), value="FUTURE_REF", approximate=True,
+        granularity=Granularity.VAGUE, slug="b", published=date(2018, 3, 2),
+    )
+    both = event(
+        TRIP, date(2018, 3, 5), end=date(2018, 4, 10), value="FUTURE_REF", approximate=True,
+        granularity=Granularity.VAGUE, slug="c", published=date(2018, 3, 3),
+    )
+    merged = merge_events([both, march, april], CFG)
+    assert [[c.article_slug for c in m.citations] for m in merged] == [["a", "c"], ["b"]]

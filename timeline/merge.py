@@ -36,9 +36,13 @@ def _citation_order(c: Citation) -> tuple[object, ...]:
     return (c.published, c.article_slug, c.sentence_start, c.timex.start if c.timex else -1)
 
 
+def _vague(when: When) -> bool:
+    return when.approximate or when.granularity is Granularity.VAGUE
+
+
 def _buckets(when: When) -> list[Hashable]:
     """Where a matching event can be: only events sharing a bucket are compared."""
-    if when.approximate or when.granularity is Granularity.VAGUE:
+    if _vague(when):
         # Overlapping vague ranges: index by every month they touch (ranges are short).
         start, end = when.interval.start, when.interval.end
         months = (end.year - start.year) * 12 + end.month - start.month
@@ -52,8 +56,7 @@ def _buckets(when: When) -> list[Hashable]:
 
 
 def _dates_agree(a: When, b: When) -> bool:
-    vague_a = a.approximate or a.granularity is Granularity.VAGUE
-    vague_b = b.approximate or b.granularity is Granularity.VAGUE
+    vague_a, vague_b = _vague(a), _vague(b)
     if vague_a or vague_b:
         return vague_a and vague_b and a.interval.overlaps(b.interval)
     if a.granularity in _FINE and b.granularity in _FINE:
@@ -61,7 +64,10 @@ def _dates_agree(a: When, b: When) -> bool:
     return a.value == b.value
 
 
-def _texts(event: Event) -> tuple[frozenset[str], frozenset[str]]:
+Texts = tuple[frozenset[str], frozenset[str]]
+
+
+def _texts(event: Event) -> Texts:
     """The sentence's content words, and those around the dating expression."""
     full = content_words(event.text, event.people)
     timex = event.citations[0].timex if event.citations else None
@@ -71,66 +77,142 @@ def _texts(event: Event) -> tuple[frozenset[str], frozenset[str]]:
     return full, focus_words(event.text, timex.start - offset, timex.end - offset, event.people)
 
 
-Texts = tuple[frozenset[str], frozenset[str]]
-
-
 def _similar(a: Texts, b: Texts) -> float:
     return max(dice(a[0], b[0]), dice(a[1], b[1]))
+
+
+class _TextIds:
+    """Each distinct pair of word sets gets a number, so that reports repeating a sentence
+    (wire copy, a story's stock lines) are compared once, not once per report."""
+
+    def __init__(self) -> None:
+        self.by_input: dict[tuple[str, tuple[str, ...], int, int], tuple[int, Texts]] = {}
+        self.ids: dict[Texts, int] = {}
+
+    def of(self, event: Event) -> tuple[int, Texts]:
+        first = event.citations[0]
+        timex, offset = first.timex, first.sentence_start
+        key = (
+            event.text, event.people,
+            timex.start - offset if timex else -1, timex.end - offset if timex else -1,
+        )
+        found = self.by_input.get(key)
+        if found is None:
+            texts = _texts(event)
+            found = self.by_input[key] = (self.ids.setdefault(texts, len(self.ids)), texts)
+        return found
+
+
+_REJECTED = -1.0  # below the floor with some report: the cluster can never take this text
 
 
 class _Cluster:
     """Reports gathered so far for one event (mutable only inside ``merge_events``)."""
 
-    def __init__(self, event: Event) -> None:
+    __slots__ = ("members", "names", "scores", "text_ids", "texts", "when")
+
+    def __init__(self, event: Event, text_id: int, texts: Texts) -> None:
         self.members = [event]
-        self.texts = [_texts(event)]
+        self.when = event.when
+        # Distinct texts only: a cluster's score for a text is the best over its reports and the
+        # floor must hold for each, and neither depends on how often a text repeats or in what
+        # order the reports came.
+        self.texts = [texts]
+        self.text_ids = {text_id}
+        # text id → (best score so far, how many of ``texts`` it covers), or _REJECTED
+        self.scores: dict[int, tuple[float, int]] = {}
         self.names = set(event.people) | set(event.organizations)
 
-    def similarity(self, event: Event, mine: Texts, cfg: Config) -> float | None:
-        if not _dates_agree(self.members[0].when, event.when):
-            return None
-        # Every report must be somewhat alike, so that A~B and B~C cannot chain A to C:
-        # the first one below half the threshold settles it.
-        floor, text = cfg.merge_text_threshold / 2, 0.0
-        for t in self.texts:
-            score = _similar(t, mine)
+    def text_score(self, text_id: int, mine: Texts, floor: float) -> float:
+        """The best similarity of ``mine`` with a report, or _REJECTED when some report is
+        below the floor (so that A~B and B~C cannot chain A to C). Reports only ever join a
+        cluster, so a rejection is final and a score only needs the texts added since."""
+        best, covered = self.scores.get(text_id, (0.0, 0))
+        if best == _REJECTED:
+            return _REJECTED
+        texts = self.texts
+        for i in range(covered, len(texts)):
+            score = _similar(texts[i], mine)
             if score < floor:
-                return None
-            text = max(text, score)
-        if text >= cfg.merge_text_threshold:
-            return text
-        names = name_similarity(self.names, set(event.people) | set(event.organizations))
-        if names >= cfg.merge_name_threshold:
-            return text
-        return None
+                self.scores[text_id] = (_REJECTED, 0)
+                return _REJECTED
+            best = max(best, score)
+        self.scores[text_id] = (best, len(texts))
+        return best
 
-    def add(self, event: Event, mine: Texts) -> None:
+    def add(self, event: Event, text_id: int, texts: Texts) -> None:
         self.members.append(event)
-        self.texts.append(mine)
+        if text_id not in self.text_ids:
+            self.text_ids.add(text_id)
+            self.texts.append(texts)
         self.names |= set(event.people) | set(event.organizations)
+
+
+class _Probe:
+    """The clusters still open to reports with one date and one text: the ones not rejected
+    yet, and how far each bucket's list of clusters has been looked at."""
+
+    __slots__ = ("open", "seen")
+
+    def __init__(self, buckets: list[Hashable]) -> None:
+        self.open: list[int] = []
+        self.seen = dict.fromkeys(buckets, 0)
 
 
 def merge_events(events: Sequence[Event], cfg: Config) -> tuple[Event, ...]:
     """Fold reports of the same event into one event citing all of them, first report first."""
+    threshold, name_threshold = cfg.merge_text_threshold, cfg.merge_name_threshold
+    floor = threshold / 2
     clusters: list[_Cluster] = []
-    index: dict[Hashable, list[int]] = defaultdict(list)
+    index: dict[Hashable, list[int]] = defaultdict(list)  # bucket → its clusters, oldest first
+    text_ids = _TextIds()
+    probes: dict[tuple[When, int], _Probe] = {}
     for event in sorted(events, key=report_order):
         if not event.citations:  # hand-made events are never merged
-            clusters.append(_Cluster(event))
+            clusters.append(_Cluster(event, -1, (frozenset(), frozenset())))
             continue
-        candidates = sorted({i for b in _buckets(event.when) for i in index.get(b, ())})
-        best, best_score = None, 0.0
-        mine = _texts(event)  # word sets computed once per event, not once per candidate
+        mine_id, mine = text_ids.of(event)
+        when = event.when
+        probe = probes.get((when, mine_id))
+        if probe is None:
+            probe = probes[when, mine_id] = _Probe(_buckets(when))
+        candidates = probe.open
+        grown = False
+        for bucket, seen in probe.seen.items():
+            found = index.get(bucket, ())
+            if len(found) > seen:
+                candidates = [*candidates, *found[seen:]]
+                probe.seen[bucket] = len(found)
+                grown = True
+        if grown and len(probe.seen) > 1:  # a vague range: a cluster can be in several months
+            candidates = sorted(set(candidates))
+        # A fine or exact date's bucket holds only clusters its date agrees with; vague ranges
+        # sharing a month must still overlap.
+        vague = _vague(when)
+        best, best_score, still_open = None, 0.0, []
+        names: set[str] | None = None
         for i in candidates:
-            score = clusters[i].similarity(event, mine, cfg)
-            if score is not None and score > best_score:
-                best, best_score = i, score
+            cluster = clusters[i]
+            if vague and not _dates_agree(cluster.when, when):
+                continue
+            text = cluster.text_score(mine_id, mine, floor)
+            if text == _REJECTED:
+                continue
+            still_open.append(i)
+            if text < threshold:
+                if names is None:
+                    names = set(event.people) | set(event.organizations)
+                if name_similarity(cluster.names, names) < name_threshold:
+                    continue
+            if text > best_score:
+                best, best_score = i, text
+        probe.open = still_open
         if best is None:
-            clusters.append(_Cluster(event))
-            for b in _buckets(event.when):
+            clusters.append(_Cluster(event, mine_id, mine))
+            for b in _buckets(when):
                 index[b].append(len(clusters) - 1)
         else:
-            clusters[best].add(event, mine)
+            clusters[best].add(event, mine_id, mine)
     return tuple(_fold(c.members) for c in clusters)
 
 
