@@ -16,7 +16,6 @@ from timeline.merge import merge_events
 from timeline.model import Event, TaggedArticle, Timeline
 from timeline.order import chronological
 from timeline.overrides import override_warnings
-from timeline.segment import split_sentences
 
 
 def within(event: Event, between: tuple[date, date] | None) -> bool:
@@ -36,7 +35,7 @@ def assemble(
     """Pure: the extracted (and hand-made) events of the articles → the ordered timeline."""
     merged = link_followups(merge_events([*events, *handmade], cfg), cfg)
     ordered = tuple(e for e in sorted(merged, key=chronological) if within(e, cfg.between))
-    warnings = override_warnings(tagged, [split_sentences(t.article.text) for t in tagged])
+    warnings = override_warnings(tagged)
     return Timeline(
         title=title,
         events=ordered,

@@ -9,12 +9,12 @@ a warning, since it is almost always a typo.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 
 from timeline.errors import ArticleError
 from timeline.model import Anchor, AnchorKind, Article, TaggedArticle, Timex, TimexType
-from timeline.segment import Sentence
+from timeline.segment import Sentence, split_sentences
 from timeline.temporal.values import interval_of
 
 
@@ -59,18 +59,20 @@ def is_dropped(article: Article, sentence: Sentence) -> bool:
     return any(drop.casefold() in text for drop in article.drops)
 
 
-def override_warnings(
-    tagged: Iterable[TaggedArticle], sentences: Sequence[Sequence[Sentence]]
-) -> tuple[str, ...]:
+def override_warnings(tagged: Iterable[TaggedArticle]) -> tuple[str, ...]:
     """One warning for each pin or drop that matches nothing in its article."""
     warnings = []
-    for t, sents in zip(tagged, sentences, strict=True):
+    for t in tagged:
         article = t.article
         for text, _ in article.pins:
             if not re.search(rf"(?<!\w){re.escape(text)}(?!\w)", article.text, re.I):
                 warnings.append(f"{article.path}: pin {text!r} matches no text; check its spelling")
+        if not article.drops:
+            continue  # most articles have none: split only those that do into sentences
+        sentences = [s.text.casefold() for s in split_sentences(article.text)]
         for drop in article.drops:
-            if not any(drop.casefold() in s.text.casefold() for s in sents):
+            needle = drop.casefold()
+            if not any(needle in s for s in sentences):
                 warnings.append(
                     f"{article.path}: drop {drop!r} matches no sentence; quote part of one sentence"
                 )
