@@ -86,3 +86,23 @@ def test_tense_of_the_clause(text: str, dct: date, surface: str, value: str) -> 
 )  # fmt: skip
 def test_company_report_periods(text: str, dct: date, surface: str, value: str) -> None:
     assert value_of(text, dct, surface) == value
+
+
+def test_the_week_of_a_date_is_that_week() -> None:
+    text = "The case may be resolved in a court hearing the week of March 6, a cousin said."
+    (week,) = tag(text, date(2000, 2, 24))
+    assert (week.text, week.value) == ("the week of March 6", "2000-W10")
+
+
+def test_then_current_is_a_past_present() -> None:
+    text = "Holders may buy shares at 50% of the then current market price."
+    (then,) = tag(text, date(1989, 10, 26))
+    assert (then.text, then.value) == ("then current", "PAST_REF")
+
+
+def test_one_day_after_a_modal_is_the_future() -> None:
+    text = "Islam will one day be the second largest religion in the United States."
+    (some_day,) = tag(text, date(1998, 3, 3))
+    assert (some_day.text, some_day.value) == ("one day", "FUTURE_REF")
+    (length,) = tag("The strike lasted one day.", date(1998, 3, 3))
+    assert length.value == "P1D"

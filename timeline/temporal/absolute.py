@@ -17,7 +17,7 @@ from timeline.temporal.anchor import Site, year_for
 from timeline.temporal.holidays import moving_holiday
 from timeline.temporal.lexicon import FIXED_HOLIDAYS, MODS, MONTHS, SEASONS, spoken_year
 from timeline.temporal.reading import ABSOLUTE, Reading
-from timeline.temporal.values import day_value, month_value
+from timeline.temporal.values import day_value, month_value, week_value
 
 DATE = TimexType.DATE
 # Words after which a bare month name is the month and not the verb or a first name.
@@ -104,11 +104,22 @@ def mdy(p: dict[str, str], site: Site) -> Reading | None:
     month = _month(mon)
     if year:
         d = _safe_date(int(year), month, _day(day))
-        return Reading(DATE, day_value(d), ABSOLUTE) if d else None
+        return _week_of(Reading(DATE, day_value(d), ABSOLUTE), d, site) if d else None
     rel = p["rel"].lower() if "rel" in p else None
     y = year_for(site.ctx.dct, month, _day(day), site.tense(), rel)
     d = _safe_date(y, month, _day(day))
-    return Reading(DATE, day_value(d), site.ctx.dct_anchor) if d else None
+    return _week_of(Reading(DATE, day_value(d), site.ctx.dct_anchor), d, site) if d else None
+
+
+_WEEK_OF = re.compile(r"\bthe\s+week\s+of\s+$")
+
+
+def _week_of(reading: Reading, d: date, site: Site) -> Reading:
+    """ "the week of March 6" is that week, and the span takes in "the week of"."""
+    found = _WEEK_OF.search(site.ctx.low, max(0, site.start - 16), site.start)
+    if found is None:
+        return reading
+    return reading._replace(value=week_value(d), start=found.start())
 
 
 def month(p: dict[str, str], site: Site) -> Reading | None:

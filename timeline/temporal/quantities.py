@@ -28,6 +28,9 @@ _AMOUNT_BEFORE = re.compile(
 )
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall)\s+(?:\w+ly\s+)?$")
+
+
 def _norm(s: str | None) -> str:
     return " ".join(s.lower().replace("-", " ").split()) if s else ""
 
@@ -86,6 +89,8 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
     low = _norm(num)
     if unit.lower() == "second" and low in ("a", "an"):
         return None  # "a second time"
+    if low == "one" and unit.lower() == "day" and _MODAL_BEFORE.search(site.before(24)):
+        return future_ref(site, "Y")  # "Islam will one day be ...": some time to come
     if unit.lower().startswith("quarter") and not (rel or det or n is None):
         return None  # "three quarters of the vote"
     if (
@@ -170,6 +175,9 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT
 
 def ref(p: dict[str, str], site: Site) -> Reading | None:
     value = _REFS[_norm(p["w"])]
+    if value == "PRESENT_REF" and site.before(5).endswith("then "):
+        # "the then current price": current as of a past time
+        return Reading(DATE, "PAST_REF", site.ctx.dct_anchor, start=site.start - 5)
     if value == "PRESENT_REF":
         d: date = site.ctx.dct
         return Reading(DATE, value, site.ctx.dct_anchor, interval=Interval(d, d),
