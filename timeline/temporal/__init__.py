@@ -63,7 +63,7 @@ def tag(text: str, dct: date | datetime, lang: str = "en") -> tuple[Timex, ...]:
         found.append(timex)
         pos = timex.end
         if (
-            _places_narrative(timex) and not _ENDS_A_PERIOD.search(ctx.low, 0, timex.start)
+            _places_narrative(timex) and not _ends_a_period(ctx.low, timex.start)
         ) or _names_report_quarter(timex, ctx):
             fine = timex if timex.granularity in _DAY_OR_FINER else ctx.last_day
             quarter = report_quarter(ctx.quarter, timex, day)
@@ -76,6 +76,12 @@ _DAY_OR_FINER = (Granularity.DAY, Granularity.TIME)
 # "the quarter ended Sept. 30": the date bounds the period just named, which stays the topic
 # ("... from $1.2 million a year earlier" is that quarter's).
 _ENDS_A_PERIOD = re.compile(r"(?:quarter|period|half|year|months|weeks)\s+(?:ended|ending)\s+$")
+
+
+def _ends_a_period(low: str, start: int) -> bool:
+    return low.endswith(("ended ", "ending "), 0, start) and (
+        _ENDS_A_PERIOD.search(low, max(0, start - 24), start) is not None
+    )
 _APPROX_SUFFIXES = tuple(f"{word} " for word in APPROX_BEFORE)
 
 

@@ -10,8 +10,6 @@ import re
 from datetime import date
 from functools import lru_cache
 
-import dateparser  # type: ignore[import-untyped]
-
 from timeline.model import TimexType
 from timeline.temporal.anchor import Site, year_for
 from timeline.temporal.holidays import moving_holiday
@@ -83,6 +81,9 @@ def iso(p: dict[str, str], site: Site) -> Reading | None:
 @lru_cache(maxsize=4096)
 def _parse_numeric(surface: str) -> date | None:
     # dateparser knows the two-digit-year and day-first rules; US news writes month first.
+    # Imported here: most texts have no numeric date, and the import costs a worker 0.15 s.
+    import dateparser  # type: ignore[import-untyped]
+
     order = "DMY" if "." in surface else "MDY"
     parsed = dateparser.parse(surface, languages=["en"], settings={"DATE_ORDER": order})
     return parsed.date() if parsed else None
