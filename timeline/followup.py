@@ -20,6 +20,7 @@ fulfils at most one expected event.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -43,8 +44,18 @@ def _reach(event: Event) -> tuple[date, date]:
     return interval.start, interval.end + slack
 
 
-def _texts(event: Event) -> list[frozenset[str]]:
-    return [words(c.sentence) for c in event.citations] or [words(event.text)]
+def _texts(event: Event, canonical: dict[frozenset[str], frozenset[str]]) -> tuple[
+    frozenset[str], ...
+]:
+    """The word sets of the event's report sentences, each once (a story's stock sentence
+    reported a hundred times is compared once), as the one object ``canonical`` keeps for
+    each distinct set."""
+    found = [words(c.sentence) for c in event.citations] or [words(event.text)]
+    return tuple(dict.fromkeys(canonical.setdefault(w, w) for w in found))
+
+
+def _names(event: Event) -> frozenset[str]:
+    return frozenset(event.people) | frozenset(event.organizations)
 
 
 def link_followups(events: Sequence[Event], cfg: Config) -> tuple[Event, ...]:
@@ -57,33 +68,46 @@ def link_followups(events: Sequence[Event], cfg: Config) -> tuple[Event, ...]:
             and e.when.granularity in (Granularity.DAY, Granularity.TIME)
         ):
             by_day[e.when.interval.start].append(e)
+    days = sorted(by_day)
     links: dict[str, str] = {}  # expected id → happened id
     taken: set[str] = set()
-    memo: dict[int, list[frozenset[str]]] = {}  # word sets once per event, by identity
+    # Word sets and names once per event, by identity: an event is a candidate of many.
+    memo: dict[int, tuple[tuple[frozenset[str], ...], frozenset[str]]] = {}
+    canonical: dict[frozenset[str], frozenset[str]] = {}
 
-    def texts(e: Event) -> list[frozenset[str]]:
+    def texts_and_names(e: Event) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
         found = memo.get(id(e))
         if found is None:
-            found = memo[id(e)] = list(_texts(e))
+            found = memo[id(e)] = (_texts(e, canonical), _names(e))
         return found
 
+    floor = cfg.merge_text_threshold / 2
     for exp in ordered:
         if exp.status is not Status.EXPECTED or not _vague(exp) or not exp.citations:
             continue
         if exp.when.interval.days > _MAX_RANGE_DAYS:
             continue
         start, end = _reach(exp)
-        names = set(exp.people) | set(exp.organizations)
+        exp_texts, names = texts_and_names(exp)
+        published = exp.citations[0].published
         candidates = []
-        for offset in range((end - start).days + 1):
-            day = start + timedelta(days=offset)
-            for hap in by_day.get(day, ()):
-                if hap.id in taken or hap.citations[0].published <= exp.citations[0].published:
+        # The best Dice of each distinct sentence with the expected event's sentences: the
+        # happened events in reach repeat the story's sentences, so each is scored once.
+        best_with: dict[frozenset[str], float] = {}
+        for day in days[bisect_left(days, start):bisect_right(days, end)]:
+            for hap in by_day[day]:
+                if hap.id in taken or hap.citations[0].published <= published:
                     continue
-                if not names & (set(hap.people) | set(hap.organizations)):
+                hap_texts, hap_names = texts_and_names(hap)
+                if names.isdisjoint(hap_names):
                     continue
-                score = max(dice(a, b) for a in texts(exp) for b in texts(hap))
-                if score >= cfg.merge_text_threshold / 2:
+                score = 0.0
+                for b in hap_texts:
+                    with_b = best_with.get(b)
+                    if with_b is None:
+                        with_b = best_with[b] = max(dice(a, b) for a in exp_texts)
+                    score = max(score, with_b)
+                if score >= floor:
                     candidates.append((-score, day, report_order(hap), hap.id))
         if candidates:
             best = min(candidates)[3]
