@@ -28,7 +28,7 @@ _IRREGULAR_PAST = (
     "met|began|came|went|held|took|gave|left|sent|led|fell|rose|won|lost|struck|spoke|wrote|"
     "brought|bought|thought|found|became|kept|felt|paid|sold|stood|ran|flew|drove|chose|broke|"
     "saw|knew|grew|threw|drew|swore|fought|caught|sought|built|spent|fled|heard|shook|stole|"
-    "arose|withdrew|upheld|set|hit|shot|quit"
+    "arose|withdrew|upheld|set|shot"
 )
 _CUES = re.compile(
     r"\b(?:(?P<n>(?:agreed|agreement|agreements|offered|proposed|proposal|decided|voted|"
