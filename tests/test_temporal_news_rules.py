@@ -106,3 +106,10 @@ def test_one_day_after_a_modal_is_the_future() -> None:
     assert (some_day.text, some_day.value) == ("one day", "FUTURE_REF")
     (length,) = tag("The strike lasted one day.", date(1998, 3, 3))
     assert length.value == "P1D"
+
+
+def test_before_or_after_a_gerund_is_not_part_of_the_expression() -> None:
+    text = "The president's son met with Sununu last week after holding a series of talks."
+    assert [t.text for t in tag(text, date(1991, 12, 3))] == ["last week"]
+    (before,) = tag("He had golfed the day before.", date(1991, 12, 3))
+    assert before.text == "the day before"

@@ -146,7 +146,9 @@ PATTERNS: list[tuple[str, str]] = [
         r"the\s+current|the\s+previous|the\s+following|the\s+next|the\s+same|that\s+same|that|"
         r"the\s+latest|the\s+last|the\s+whole|the\s+full|the\s+entire|the)\s+"
         r"(?P<unit>week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)"
-        r"(?![\w-]|\s+(?:two\s+thousand|nineteen|1\d{3}\b|20\d\d\b))(?P<after>\s+(?:before|after|earlier|later))?",
+        r"(?![\w-]|\s+(?:two\s+thousand|nineteen|1\d{3}\b|20\d\d\b))"
+        # "the day before", but not "later in the day before returning home"
+        r"(?P<after>\s+(?:before|after|earlier|later)(?!\s+[a-z]+ing\b))?",
     ),
     (
         "yearadj",
