@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from timeline import write
 from timeline.errors import OutputError
-from timeline.write import check_output_folder, safe_relative_path, write_site
+from timeline.write import MANIFEST, check_output_folder, safe_relative_path, write_site
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    """The site's files, without the manifest the writer keeps beside them."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file() and p.name != MANIFEST}  # fmt: skip
 
 
 def test_writes_exactly_the_site(tmp_path: Path) -> None:
@@ -38,7 +43,9 @@ def test_no_staging_folders_are_left_behind(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
-@pytest.mark.parametrize("name", ["../x.html", "/etc/passwd", "a/../../x", "", "a//b", "a\\..\\b", "./a"])
+@pytest.mark.parametrize(
+    "name", ["../x.html", "/etc/passwd", "a/../../x", "", "a//b", "a\\..\\b", "./a"]
+)
 def test_paths_that_would_leave_the_output_are_refused(name: str) -> None:
     with pytest.raises(OutputError, match="leave the output folder"):
         safe_relative_path(name)
@@ -61,3 +68,73 @@ def test_output_may_not_overlap_sources(tmp_path: Path, relation: str) -> None:
     with pytest.raises(OutputError, match="overlaps the source folder"):
         check_output_folder(out, [src])
     check_output_folder(tmp_path / "site", [src])  # a sibling is fine
+
+
+def test_a_stream_of_pairs_is_written_like_a_mapping(tmp_path: Path) -> None:
+    def pages() -> Iterator[tuple[str, str | bytes]]:
+        yield "b.html", "2"
+        yield "a/index.html", b"1"
+
+    report = write_site(pages(), tmp_path / "out")
+    assert tree(tmp_path / "out") == {"b.html": b"2", "a/index.html": b"1"}
+    assert report.written == 2
+
+
+def test_a_path_given_twice_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="twice"):
+        write_site(iter([("a.html", "1"), ("a.html", "2")]), tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_rebuild_that_changes_nothing_rewrites_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_site({"a.html": "1", "b/c.html": "2"}, out)
+    before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()}
+    assert out / MANIFEST in before
+    report = write_site({"a.html": "1", "b/c.html": "2"}, out)
+    after = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()}
+    assert after == before  # the manifest too
+    assert (report.written, report.unchanged, report.removed) == (0, 2, 0)
+
+
+def test_unchanged_files_are_found_by_the_manifest_without_reading_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    write_site({"a.html": "same", "b.html": "old"}, out)
+    monkeypatch.setattr(write, "_same_bytes", lambda *_: pytest.fail("read an old file"))
+    report = write_site({"a.html": "same", "b.html": "new"}, out)
+    assert (report.written, report.unchanged) == (1, 1)
+    assert tree(out) == {"a.html": b"same", "b.html": b"new"}
+
+
+def test_a_file_edited_after_the_manifest_is_compared_by_its_bytes(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_site({"a.html": "same", "b.html": "same"}, out)
+    manifest_time = (out / MANIFEST).stat().st_mtime_ns
+    edited = out / "a.html"
+    edited.write_text("SAME")  # same size, other bytes, after the manifest
+    os.utime(edited, ns=(manifest_time + 10**9, manifest_time + 10**9))
+    report = write_site({"a.html": "same", "b.html": "same"}, out)
+    assert tree(out) == {"a.html": b"same", "b.html": b"same"}
+    assert (report.written, report.unchanged) == (1, 1)
+
+
+@pytest.mark.parametrize("manifest", [None, "not json", '{"files": {"a.html": 3}}'])
+def test_without_a_usable_manifest_old_files_are_compared_by_bytes(
+    tmp_path: Path, manifest: str | None
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.html").write_text("same")
+    (out / "b.html").write_text("old")
+    if manifest is not None:
+        (out / MANIFEST).write_text(manifest)
+    report = write_site({"a.html": "same", "b.html": "new"}, out)
+    assert (report.written, report.unchanged) == (1, 1)
+    assert tree(out) == {"a.html": b"same", "b.html": b"new"}
+
+
+def test_the_manifest_cannot_be_overwritten_by_a_page(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="manifest"):
+        write_site({MANIFEST: "{}"}, tmp_path / "out")

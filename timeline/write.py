@@ -3,14 +3,20 @@
 The new site is assembled in a fresh folder beside the output and swapped in with renames, so a
 failed build leaves the previous output exactly as it was. Files whose bytes did not change are
 hard-linked from the previous output instead of rewritten: cheap, and their mtimes stay put.
+
+Whether a file changed is decided by a digest, against ``.timeline-manifest.json``: the digest
+and size of every file, which each write leaves in the output. A file modified after that
+manifest (its mtime is newer), or an output without one, is compared byte by byte instead.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -50,39 +56,99 @@ def check_output_folder(output: Path, sources: list[Path]) -> None:
             )
 
 
-def write_site(site: Mapping[str, str | bytes], output: Path) -> WriteReport:
-    """Replace ``output`` with exactly ``site``; on any error the old output is untouched."""
+MANIFEST = ".timeline-manifest.json"  # a dotfile: no page, feed or sitemap lists it
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class _Previous:
+    """The output being replaced, and what its manifest says about its files."""
+
+    folder: Path
+    files: Mapping[str, tuple[str, int]]  # path → (digest, size)
+    written_ns: int  # the manifest's mtime: a file changed later is not trusted to match it
+
+    @classmethod
+    def read(cls, folder: Path) -> _Previous:
+        try:
+            manifest = folder / MANIFEST
+            written_ns = manifest.stat().st_mtime_ns
+            raw = json.loads(manifest.read_text("utf-8"))
+            files = {str(k): (str(v[0]), int(v[1])) for k, v in raw["files"].items()}
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return cls(folder, {}, 0)
+        return cls(folder, files, written_ns)
+
+    def holds(self, name: str, rel: PurePosixPath, data: bytes, digest: str) -> Path | None:
+        """The previous file of this name if it has exactly ``data``, else None."""
+        path = self.folder.joinpath(*rel.parts)
+        try:
+            info = path.lstat()
+        except OSError:
+            return None
+        if not path.is_file() or path.is_symlink() or info.st_size != len(data):
+            return None
+        known = self.files.get(name)
+        if known is not None and info.st_mtime_ns <= self.written_ns:
+            return path if known == (digest, len(data)) else None
+        return path if _same_bytes(path, data) else None
+
+
+def write_site(
+    site: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]], output: Path
+) -> WriteReport:
+    """Replace ``output`` with exactly ``site`` (a mapping, or (path, content) pairs consumed
+    one at a time); on any error the old output is untouched."""
     if output.exists() and not output.is_dir():
         raise OutputError(f"{output}: exists and is not a folder; choose another --output")
     output.parent.mkdir(parents=True, exist_ok=True)
+    previous = _Previous.read(output)
+    pairs = sorted(site.items()) if isinstance(site, Mapping) else site
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     written = unchanged = 0
+    manifest: dict[str, tuple[str, int]] = {}
+    made: set[str] = set()
     try:
-        for name in sorted(site):
+        for name, content in pairs:
             rel = safe_relative_path(name)
-            content = site[name]
+            if name in manifest or name == MANIFEST:
+                raise OutputError(f"refusing to write {name!r} twice, or over the manifest")
             data = content.encode("utf-8") if isinstance(content, str) else content
+            digest = _digest(data)
+            manifest[name] = (digest, len(data))
             target = staging.joinpath(*rel.parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            previous = output.joinpath(*rel.parts)
-            if _same_bytes(previous, data):
-                os.link(previous, target)
+            if rel.parent.as_posix() not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(rel.parent.as_posix())
+            old = previous.holds(name, rel, data, digest)
+            if old is not None:
+                os.link(old, target)
                 unchanged += 1
             else:
                 target.write_bytes(data)
                 written += 1
-        removed = _count_files(output) - unchanged if output.is_dir() else 0
+        # last, so every file in the output is older than the manifest describing it; kept
+        # as it was when nothing changed, so a rebuild that changes nothing rewrites nothing
+        listing = {"files": {k: list(v) for k, v in sorted(manifest.items())}}
+        encoded = json.dumps(listing, separators=(",", ":")).encode("utf-8")
+        old_manifest = output / MANIFEST
+        if written == 0 and _same_bytes(old_manifest, encoded) and not old_manifest.is_symlink():
+            os.link(old_manifest, staging / MANIFEST)
+        else:
+            (staging / MANIFEST).write_bytes(encoded)
+        old_files = _count_files(output) - (output / MANIFEST).is_file() if output.is_dir() else 0
         _swap(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return WriteReport(written=written, unchanged=unchanged, removed=max(removed, 0))
+    return WriteReport(written=written, unchanged=unchanged, removed=max(old_files - unchanged, 0))
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
     try:
-        if path.is_symlink() or not path.is_file() or path.stat().st_size != len(data):
-            return False
         return path.read_bytes() == data
     except OSError:
         return False
