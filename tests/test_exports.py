@@ -146,3 +146,22 @@ def test_sitemap_lists_every_page_with_absolute_urls(fixture_site: dict[str, str
     assert len(locs) == len(pages)
     assert all(loc.startswith("https://news.example/timelines/helsinki/") for loc in locs)
     assert "https://news.example/timelines/helsinki/articles/helsinki-summit/" in locs
+
+
+@pytest.mark.parametrize("words", [
+    "Sanctions, talks; and a \\ backslash\nover lines " * 6,
+    "Переговоры в Хельсинки, «саммит»; встреча " * 5 + "東京での会談 " * 9,
+    "x" * 73 + "\\," + "y" * 80 + "^" * 80,
+])  # fmt: skip
+def test_ics_text_is_escaped_folded_at_75_octets_and_reads_back(words: str) -> None:
+    from timeline.export_ical import fold, text
+
+    line = "DESCRIPTION:" + text(words)
+    folded = fold(line)
+    physical = folded.split("\r\n")
+    assert all(len(p.encode("utf-8")) <= 75 for p in physical)
+    assert all(p.startswith(" ") for p in physical[1:])
+    assert "".join(p[1:] if i else p for i, p in enumerate(physical)) == line  # unfolds back
+    raw = f"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n{folded}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    event = next(iter(icalendar.Calendar.from_ical(raw).walk("VEVENT")))
+    assert str(event["DESCRIPTION"]) == words
