@@ -9,6 +9,7 @@ import time as clock
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time
+from itertools import chain
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -36,7 +37,7 @@ from timeline.incremental import (
 from timeline.load import load_articles
 from timeline.model import Article, Event, Extraction, TaggedArticle, Timeline
 from timeline.overrides import apply_pins
-from timeline.render import default_theme_dir, make_environment, render_site, static_files
+from timeline.render import default_theme_dir, iter_site, make_environment, static_files
 from timeline.temporal import tag
 from timeline.write import WriteReport, check_output_folder, write_site
 
@@ -172,7 +173,8 @@ def build_site(
     handmade = load_handmade(source_paths, cfg, articles)
     timeline = build_timeline(articles, cfg, cached_mapper(store, mapper, progress), handmade)
     env = make_environment(user_templates)
-    site = {**static_files(user_templates), **render_site(timeline, cfg, env)}
+    # streamed: each page is written as it is rendered, and the site is never in memory whole
+    site = chain(static_files(user_templates).items(), iter_site(timeline, cfg, env))
     report = write_site(site, out)
     summary = BuildSummary(
         articles=len(articles),

@@ -19,8 +19,11 @@ from dataclasses import dataclass
 from timeline.sanitize import article_html
 
 _BASE = 0xF0000  # span k opens with chr(_BASE + 2k) and closes with chr(_BASE + 2k + 1)
-_LIMIT = 0xFFFFD
+_LIMIT = 0xFFFF0
 MAX_SPANS = (_LIMIT - _BASE) // 2
+# Two more characters of the same area, above the spans', bracket marks a caller puts in a
+# span's markup to fill in later (see render_article): the text cannot contain them either.
+MARK_OPEN, MARK_CLOSE = "\U000ffff1", "\U000ffff2"
 _SENTINELS = re.compile("[\U000f0000-\U000ffffd]")
 # html5ever (inside nh3) always double-quotes attributes, but leaves ">" unescaped in them.
 _TOKEN = re.compile(r'(<[^>"]*(?:"[^"]*"[^>"]*)*>)')

@@ -1,4 +1,5 @@
-"""``timeline.json``: the timeline as data, described by ``timeline/schema/timeline.schema.json``."""
+"""``timeline.json``: the timeline as data, described by
+``timeline/schema/timeline.schema.json``."""
 
 from __future__ import annotations
 
@@ -72,7 +73,9 @@ def event_json(event: Event) -> dict[str, Any]:
 
 
 def key_date_json(key: KeyDate) -> dict[str, Any]:
-    return {"date": key.day.isoformat(), "score": round(key.score, 3), "events": list(key.event_ids)}
+    return {
+        "date": key.day.isoformat(), "score": round(key.score, 3), "events": list(key.event_ids)
+    }
 
 
 def timeline_data(timeline: Timeline) -> dict[str, Any]:

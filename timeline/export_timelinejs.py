@@ -52,7 +52,7 @@ def _dates(event: Event) -> dict[str, dict[str, str]]:
 
 def _text(event: Event, base_url: str, links: Links) -> str:
     sources = "".join(
-        f'<li><a href="{escape(absolute(base_url, links.article(c.article_slug, "")))}#s-'
+        f'<li><a href="{escape(absolute(base_url, links.article_path(c.article_slug)))}#s-'
         f'{c.sentence_start}">{escape(c.source or c.article_title)}</a>, '
         f"{escape(c.published.isoformat())}</li>"
         for c in event.citations

@@ -1,4 +1,10 @@
-"""Where each thing lives on the site, and how a page links to it (relative to its ``root``)."""
+"""Where each thing lives on the site, and how a page links to it (relative to its ``root``).
+
+The link helpers templates call return markup built from escaped pieces, so ``root`` may be
+:data:`ROOT_MARK`: an event's markup is then rendered once and fitted to each page by
+:func:`resolve`. A mark starts with "<", which autoescaped article text can never contain, so
+text cannot forge one.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +12,17 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from hashlib import sha1
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from slugify import slugify
 
 from timeline.model import Event, Timeline
 from timeline.pages import Topic
 
 _SAFE_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,99}")
+ROOT_MARK = Markup("<@root@>")  # stands for the page's ``root`` until the page is known
+_MARKS = re.compile(r"<@(?:root|home:([^@<>]*))@>")
 
 
 def safe_folder(slug: str) -> str:
@@ -31,6 +39,8 @@ class Links:
     tags: Mapping[str, str]
     folders: Mapping[str, str]  # article slug → its folder under articles/
     events: Mapping[str, Event]
+    # True while the pages are not decided: an event's page is left as a mark for ``resolve``
+    deferred: bool = False
 
     @classmethod
     def empty(cls, people: Sequence[Topic], tags: Sequence[Topic]) -> Links:
@@ -54,24 +64,31 @@ class Links:
         )
 
     def event_path(self, event_id: str) -> str:
+        """The event's place on the main timeline, from the top of the site (plain text)."""
         return f"{self.homes.get(event_id, 'index.html')}#e-{quote(event_id)}"
 
-    def event(self, event_id: str, root: str) -> str:
-        return root + self.event_path(event_id)
+    def event(self, event_id: str, root: str) -> Markup:
+        if self.deferred:
+            return escape(root) + Markup(f"<@home:{quote(event_id)}@>#e-{quote(event_id)}")
+        return escape(root) + escape(self.event_path(event_id))
 
     def article_folder(self, slug: str) -> str:
         return self.folders.get(slug) or safe_folder(slug)
 
-    def article(self, slug: str, root: str, anchor: str = "") -> str:
-        return f"{root}articles/{quote(self.article_folder(slug))}/index.html" + (
+    def article_path(self, slug: str, anchor: str = "") -> str:
+        """An article's evidence page, from the top of the site (plain text)."""
+        return f"articles/{quote(self.article_folder(slug))}/index.html" + (
             f"#{anchor}" if anchor else ""
         )
 
-    def person(self, name: str, root: str) -> str:
-        return f"{root}people/{quote(self.people.get(name, 'index'))}/index.html"
+    def article(self, slug: str, root: str, anchor: str = "") -> Markup:
+        return escape(root) + escape(self.article_path(slug, anchor))
 
-    def tag(self, name: str, root: str) -> str:
-        return f"{root}tags/{quote(self.tags.get(name, 'index'))}/index.html"
+    def person(self, name: str, root: str) -> Markup:
+        return escape(root) + escape(f"people/{quote(self.people.get(name, 'index'))}/index.html")
+
+    def tag(self, name: str, root: str) -> Markup:
+        return escape(root) + escape(f"tags/{quote(self.tags.get(name, 'index'))}/index.html")
 
     def slug_of(self, kind: str, name: str) -> str:
         return (self.people if kind == "people" else self.tags).get(name, "")
@@ -84,6 +101,19 @@ class Links:
 
     def lookup(self, event_id: str | None) -> Event | None:
         return self.events.get(event_id) if event_id else None
+
+
+def resolve(markup: str, root: str, links: Links) -> str:
+    """Fill in the marks of markup rendered with ``ROOT_MARK`` and deferred links: the page's
+    ``root``, and each linked event's page as ``links`` (with the pages decided) has it."""
+
+    def fill(match: re.Match[str]) -> str:
+        event_id = match.group(1)
+        if event_id is None:
+            return root
+        return str(escape(links.homes.get(unquote(event_id), "index.html")))
+
+    return _MARKS.sub(fill, markup)
 
 
 def absolute(base_url: str, path: str) -> str:

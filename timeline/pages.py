@@ -75,7 +75,7 @@ class YearGroup:
         last = max((e.when.interval.end.year for e in self.events), default=self.year)
         if self.months or last == self.year:
             return str(self.year)
-        return f"{self.year}–{last}"  # noqa: RUF001 (an en dash is the right mark for a range)
+        return f"{self.year}–{last}"
 
     @property
     def count(self) -> int:

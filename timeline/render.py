@@ -8,7 +8,8 @@ where a format needs them: the feed, the sitemap, the calendar and the embed sni
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import (
@@ -19,6 +20,7 @@ from jinja2 import (
     StrictUndefined,
     select_autoescape,
 )  # fmt: skip
+from markupsafe import Markup
 
 from timeline import __version__
 from timeline.config import Config
@@ -28,6 +30,7 @@ from timeline.dates_display import (
     day_medium,
     display_date,
     machine_date,
+    month_name,
     timex_resolution,
 )  # fmt: skip
 from timeline.errors import TimelineError
@@ -35,10 +38,18 @@ from timeline.export_feeds import render_atom, render_sitemap
 from timeline.export_ical import render_ical
 from timeline.export_json import render_timeline_json
 from timeline.export_timelinejs import render_timelinejs
-from timeline.links import Links, embed_snippet
-from timeline.model import Event, Timeline
-from timeline.pages import PAGE_BUDGET, group, in_display_order, page_path, split, topics
-from timeline.render_article import render_article
+from timeline.links import ROOT_MARK, Links, embed_snippet, resolve
+from timeline.model import Event, TaggedArticle, Timeline
+from timeline.pages import (
+    PAGE_BUDGET,
+    group,
+    in_display_order,
+    level,
+    page_path,
+    split,
+    topics,
+)  # fmt: skip
+from timeline.render_article import article_body_html, render_article, reports_by_article
 
 Site = Mapping[str, str | bytes]
 _MARKDOWN_MARKS = re.compile(r"[*`]+")  # emphasis and code marks inside a quoted expression
@@ -107,29 +118,53 @@ class _Renderer:
     def __init__(self, timeline: Timeline, cfg: Config, env: Environment, links: Links) -> None:
         self.env, self.links = env, links
         self.shared = {"timeline": timeline, "config": cfg, "base": cfg.base_url, "links": links}
-        module = env.get_template("_event.html").module
-        self.event_item: Callable[..., object] = module.event_item  # type: ignore[attr-defined]
-        self._sizes: dict[str, int] = {}  # an event is sized once, not once per topic page
 
     def page(self, template: str, path: str, **context: object) -> str:
         return self.env.get_template(template).render(
             self.shared, root=root_of(path), path=path, **context
         )
 
-    def event_size(self, event: Event) -> int:
-        """Bytes of one event's markup: what decides where long timelines are cut."""
-        size = self._sizes.get(event.id)
-        if size is None:
-            markup = str(self.event_item(event, "../../", self.links))
-            size = self._sizes[event.id] = len(markup.encode("utf-8"))
-        return size
+
+def outline_heading(event: Event) -> str:
+    """The heading an event sits under in the outline (``pages.group``), as templates see it."""
+    start, lvl = event.when.interval.start, level(event)
+    if lvl == "day":
+        return day_long(start)
+    return month_name(start.year, start.month) if lvl == "month" else str(start.year)
+
+
+class _Items:
+    """Each event's markup from one macro, rendered once with ``ROOT_MARK`` for the root, and
+    fitted to a page by ``resolve``: an event on several pages is not rendered again for each."""
+
+    def __init__(self, macro: Callable[..., object], links: Links) -> None:
+        self.macro, self.links = macro, links
+        self._markup: dict[tuple[str, str], str] = {}
+
+    def markup(self, event: Event, heading: str) -> str:
+        key = (event.id, heading)
+        found = self._markup.get(key)
+        if found is None:
+            found = self._markup[key] = str(self.macro(event, ROOT_MARK, self.links, heading))
+        return found
+
+    def size(self, event: Event) -> int:
+        """Bytes of the event's markup on a page two folders down (where lists are split), its
+        links to events taken as links to the index: what decides where long lists are cut."""
+        markup = self.markup(event, outline_heading(event))
+        return len(resolve(markup, "../../", self.links).encode("utf-8"))
+
+    def for_page(self, path: str, links: Links) -> Callable[[Event, str], Markup]:
+        """The ``item(event, heading)`` a page's outline calls."""
+        root = root_of(path)
+        return lambda event, heading: Markup(resolve(self.markup(event, heading), root, links))
 
 
 def _event_pages(
-    events: list[Event], folder: str, r: _Renderer, by_year: bool = False
+    events: list[Event], folder: str, size: Callable[[Event], int], by_year: bool = False
 ) -> dict[str, list[Event]]:
     """Pages of a list of events, each under the size budget, named by ``page_path``."""
-    runs = split(events, r.event_size, PAGE_BUDGET, by_year=by_year)
+    runs = split(events, size, PAGE_BUDGET, by_year=by_year)
     if not by_year:
         return {page_path(folder, n): run for n, run in enumerate(runs, 1)}
     pages: dict[str, list[Event]] = {}
@@ -145,19 +180,43 @@ def _pager(paths: list[str]) -> list[tuple[str, str]]:
     return [(p, str(n)) for n, p in enumerate(paths, 1)]
 
 
-def render_site(timeline: Timeline, cfg: Config, env: Environment) -> dict[str, str | bytes]:
-    """Every file of the site, rendered in memory."""
+def render_site(
+    timeline: Timeline, cfg: Config, env: Environment,
+    article_body: Callable[[TaggedArticle], str] = article_body_html,
+) -> dict[str, str | bytes]:
+    """Every file of the site, rendered in memory (for tests and small sites; a build streams
+    ``iter_site`` to ``write_site`` instead)."""
+    return dict(iter_site(timeline, cfg, env, article_body))
+
+
+def iter_site(
+    timeline: Timeline, cfg: Config, env: Environment,
+    article_body: Callable[[TaggedArticle], str] = article_body_html,
+) -> Iterator[tuple[str, str | bytes]]:
+    """Every file of the site as (path, content), one at a time, so the site is never held
+    whole. ``article_body`` gives an article's highlighted HTML (see ``article_body_html``):
+    a caller may pass one that reads it from a cache."""
     people = topics(timeline, "people", lambda e: e.people)
     tags = topics(timeline, "tags", lambda e: e.tags)
     ordered = in_display_order(timeline.events)
-    probe = _Renderer(timeline, cfg, env, Links.empty(people, tags))
-    fits = sum(probe.event_size(e) for e in ordered) <= PAGE_BUDGET
+    macros = env.get_template("_event.html").module
+    # The full markup of every event is needed to cut the pages, before any page is decided:
+    # links to other events stay marks until then.
+    full = _Items(macros.event_item, replace(Links.empty(people, tags),  # type: ignore[attr-defined]
+                                             events={e.id: e for e in timeline.events},
+                                             deferred=True))  # fmt: skip
+    fits = sum(full.size(e) for e in ordered) <= PAGE_BUDGET
     main_pages = (
-        {"index.html": ordered} if fits else _event_pages(ordered, "years", probe, by_year=True)
+        {"index.html": ordered} if fits else _event_pages(ordered, "years", full.size, by_year=True)
     )
     links = Links.build(timeline, main_pages, people, tags)
     r = _Renderer(timeline, cfg, env, links)
-    site: dict[str, str | bytes] = {}
+    html_pages: list[str] = []
+
+    def page(template: str, path: str, **context: object) -> tuple[str, str]:
+        if path != "embed/fragment.html":
+            html_pages.append(path)
+        return path, r.page(template, path, **context)
 
     year_pages = {p: evs for p, evs in main_pages.items() if p != "index.html"}
     by_year: dict[int, list[str]] = {}
@@ -166,48 +225,54 @@ def render_site(timeline: Timeline, cfg: Config, env: Environment) -> dict[str, 
     year_links = [
         (year, paths[0], sum(len(main_pages[p]) for p in paths)) for year, paths in by_year.items()
     ]
-    site["index.html"] = r.page(
+    yield page(
         "index.html", "index.html", years=group(ordered) if fits else (), year_links=year_links,
-        all_events=ordered,
+        all_events=ordered, item=full.for_page("index.html", links),
     )  # fmt: skip
     for year, paths in by_year.items():
         for n, path in enumerate(paths, 1):
             evs = main_pages[path]
-            site[path] = r.page(
+            yield page(
                 "events.html", path, heading=str(year), years=group(evs), events=evs,
-                pager=_pager(paths), number=n, kind="year",
+                pager=_pager(paths), number=n, kind="year", item=full.for_page(path, links),
             )  # fmt: skip
+    del full  # each event's full markup is on one page of the main timeline only
 
+    # Person and topic pages list events in brief and link to them on the main timeline.
+    briefs = _Items(macros.event_brief, links)  # type: ignore[attr-defined]
     for kind, found in (("people", people), ("tags", tags)):
-        site[f"{kind}/index.html"] = r.page("topics.html", f"{kind}/index.html", kind=kind,
-                                            topics=found)  # fmt: skip
+        yield page("topics.html", f"{kind}/index.html", kind=kind, topics=found)
         for topic in found:
-            pages = _event_pages(in_display_order(topic.events), f"{kind}/{topic.slug}", r)
+            pages = _event_pages(in_display_order(topic.events), f"{kind}/{topic.slug}",
+                                 briefs.size)  # fmt: skip
             paths = list(pages)
             for n, (path, evs) in enumerate(pages.items(), 1):
-                site[path] = r.page(
+                yield page(
                     "events.html", path, heading=topic.name, years=group(evs), events=evs,
-                    pager=_pager(paths), number=n, kind=kind,
+                    pager=_pager(paths), number=n, kind=kind, item=briefs.for_page(path, links),
                 )  # fmt: skip
+    del briefs
 
+    reports = reports_by_article(timeline)
     for tagged in timeline.articles:
         path = f"articles/{links.article_folder(tagged.article.slug)}/index.html"
-        site[path] = render_article(r.page, path, tagged, timeline, links)
+        found_reports = reports.get(tagged.article.slug, ())
+        body = article_body(tagged)
+        yield path, render_article(r.page, path, tagged, found_reports, links, body)
+        html_pages.append(path)
 
-    site["about/index.html"] = r.page(
+    yield page(
         "about.html", "about/index.html", snippet=embed_snippet(cfg.base_url, timeline.title)
     )
     shown = _embed_events(timeline)
-    site["embed/index.html"] = r.page("embed.html", "embed/index.html", events=shown)
-    site["embed/fragment.html"] = r.page("fragment.html", "embed/fragment.html", events=shown)
+    yield page("embed.html", "embed/index.html", events=shown)
+    yield page("fragment.html", "embed/fragment.html", events=shown)
 
-    site["timeline.json"] = render_timeline_json(timeline)
-    site["timelinejs.json"] = render_timelinejs(timeline, cfg.base_url, links)
-    site["timeline.ics"] = render_ical(timeline, cfg.base_url, links)
-    site["feed.xml"] = render_atom(timeline, cfg.base_url, links)
-    html_pages = sorted(p for p in site if p.endswith(".html") and p != "embed/fragment.html")
-    site["sitemap.xml"] = render_sitemap(html_pages, timeline, cfg.base_url)
-    return site
+    yield "timeline.json", render_timeline_json(timeline)
+    yield "timelinejs.json", render_timelinejs(timeline, cfg.base_url, links)
+    yield "timeline.ics", render_ical(timeline, cfg.base_url, links)
+    yield "feed.xml", render_atom(timeline, cfg.base_url, links)
+    yield "sitemap.xml", render_sitemap(sorted(html_pages), timeline, cfg.base_url)
 
 
 def _embed_events(timeline: Timeline) -> tuple[Event, ...]:

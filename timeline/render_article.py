@@ -1,19 +1,30 @@
 """The evidence view of one article: its text with every expression and cited sentence marked,
-each expression telling what it resolved to, each cited sentence linking to its events."""
+each expression telling what it resolved to, each cited sentence linking to its events.
+
+The costly part, Markdown → sanitized HTML with every expression marked, depends on the article
+alone: ``article_body_html`` computes it with every sentence marked as *possibly* cited, so it
+can be computed once per article (and cached). ``bind_reports`` then fills in, cheaply, which
+sentences this timeline cites and the links to their events.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 from timeline.dates_display import bare_date, timex_resolution
-from timeline.evidence import Span, highlight
+from timeline.evidence import MARK_CLOSE, MARK_OPEN, Span, highlight
 from timeline.links import Links
 from timeline.model import Citation, Event, TaggedArticle, Timeline, Timex
+from timeline.segment import split_sentences
 
 PageRenderer = Callable[..., str]
+# A sentence's marks in the body: o(pen its first stretch), m(ore stretches), c(lose), a(fter).
+_SENTENCE_MARK = re.compile(f"{MARK_OPEN}([omca])(\\d+):(\\d+){MARK_CLOSE}")
+_EMPTY_AFTER = '<p class="after"></p>'
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +35,21 @@ class Report:
     citation: Citation
 
 
+def reports_by_article(timeline: Timeline) -> dict[str, tuple[Report, ...]]:
+    """Article slug → the events citing it, in the order their sentences appear in it."""
+    found: dict[str, list[Report]] = {}
+    for e in timeline.events:
+        for c in e.citations:
+            found.setdefault(c.article_slug, []).append(Report(e, c))
+    return {
+        slug: tuple(sorted(rs, key=lambda r: (r.citation.sentence_start, r.event.id)))
+        for slug, rs in found.items()
+    }
+
+
 def reports_in(slug: str, timeline: Timeline) -> tuple[Report, ...]:
     """The events citing this article, in the order their sentences appear in it."""
-    found = [Report(e, c) for e in timeline.events for c in e.citations if c.article_slug == slug]
-    return tuple(sorted(found, key=lambda r: (r.citation.sentence_start, r.event.id)))
+    return reports_by_article(timeline).get(slug, ())
 
 
 def timex_span(t: Timex) -> Span:
@@ -45,45 +67,94 @@ def timex_span(t: Timex) -> Span:
     )
 
 
-def sentence_span(start: int, end: int, reports: list[Report], links: Links, root: str) -> Span:
+def _sentence_mark(kind: str, start: int, end: int) -> str:
+    return f"{MARK_OPEN}{kind}{start}:{end}{MARK_CLOSE}"
+
+
+def _cited_markup(start: int, reports: list[Report], links: Links, root: str) -> dict[str, str]:
     after = "".join(
-        f'<a class="to-event" href="{escape(links.event(r.event.id, root))}">'
+        f'<a class="to-event" href="{links.event(r.event.id, root)}">'
         f'<span class="visually-hidden">Event on the timeline: '
         f"{escape(bare_date(r.event.when))}</span></a>"
         for r in reports
     )
-    return Span(
-        start=start,
-        end=end,
-        layer=0,
-        first=f'<span class="cited" id="s-{start}">',
-        more='<span class="cited">',
-        close="</span>",
-        after=after,
-    )
+    return {"o": f'<span class="cited" id="s-{start}">', "m": '<span class="cited">',
+            "c": "</span>", "a": after}  # fmt: skip
 
 
-def spans_of(
-    tagged: TaggedArticle, reports: tuple[Report, ...], links: Links, root: str
-) -> list[Span]:
-    by_sentence: dict[tuple[int, int], list[Report]] = {}
-    for r in reports:
-        key = (r.citation.sentence_start, r.citation.sentence_end)
-        if 0 <= key[0] < key[1] <= len(tagged.article.text):
-            by_sentence.setdefault(key, []).append(r)
-    spans = [sentence_span(s, e, rs, links, root) for (s, e), rs in by_sentence.items()]
+def _timex_spans(tagged: TaggedArticle) -> list[Span]:
+    spans: list[Span] = []
     seen: set[int] = set()
     for t in tagged.timexes:
         if 0 <= t.start < t.end <= len(tagged.article.text) and t.start not in seen:
             seen.add(t.start)
             spans.append(timex_span(t))
+    return spans
+
+
+def _ordered(spans: list[Span]) -> list[Span]:
     return sorted(spans, key=lambda s: (s.start, s.layer, -s.end))
 
 
-def render_article(
-    page: PageRenderer, path: str, tagged: TaggedArticle, timeline: Timeline, links: Links
+def article_body_html(tagged: TaggedArticle) -> str:
+    """Pure: one article's text as sanitized HTML, its expressions marked and each sentence
+    carrying marks for ``bind_reports``. Depends on the article and its expressions only."""
+    text = tagged.article.text
+    spans = [
+        Span(start=s.start, end=s.end, layer=0, first=_sentence_mark("o", s.start, s.end),
+             more=_sentence_mark("m", s.start, s.end), close=_sentence_mark("c", s.start, s.end),
+             after=_sentence_mark("a", s.start, s.end))
+        for s in split_sentences(text)
+        if 0 <= s.start < s.end <= len(text)
+    ]
+    return highlight(text, _ordered(spans + _timex_spans(tagged)))
+
+
+def _by_sentence(tagged: TaggedArticle, reports: tuple[Report, ...]) -> dict[
+    tuple[int, int], list[Report]
+]:
+    by_sentence: dict[tuple[int, int], list[Report]] = {}
+    for r in reports:
+        key = (r.citation.sentence_start, r.citation.sentence_end)
+        if 0 <= key[0] < key[1] <= len(tagged.article.text):
+            by_sentence.setdefault(key, []).append(r)
+    return by_sentence
+
+
+def bind_reports(
+    body: str, tagged: TaggedArticle, reports: tuple[Report, ...], links: Links, root: str
 ) -> str:
+    """The body of ``article_body_html`` with this timeline's cited sentences marked and linked
+    to their events. A cited sentence the body has no marks for (a citation not on a sentence
+    boundary) makes the whole body be rendered again with the exact spans."""
+    by_sentence = _by_sentence(tagged, reports)
+    cited = {key: _cited_markup(key[0], rs, links, root) for key, rs in by_sentence.items()}
+    marked: set[tuple[int, int]] = set()
+
+    def fill(match: re.Match[str]) -> str:
+        key = (int(match.group(2)), int(match.group(3)))
+        marked.add(key)
+        markup = cited.get(key)
+        return markup[match.group(1)] if markup else ""
+
+    bound = _SENTENCE_MARK.sub(fill, body).replace(_EMPTY_AFTER, "")
+    if cited.keys() <= marked:
+        return bound
+    spans = [
+        Span(start=s, end=e, layer=0, first=m["o"], more=m["m"], close=m["c"], after=m["a"])
+        for (s, e), m in cited.items()
+    ]
+    return highlight(tagged.article.text, _ordered(spans + _timex_spans(tagged)))
+
+
+def render_article(
+    page: PageRenderer, path: str, tagged: TaggedArticle, reports: tuple[Report, ...],
+    links: Links, body: str | None = None,
+) -> str:
+    """The evidence page; ``body`` is ``article_body_html(tagged)`` if the caller has it."""
     root = "../" * path.count("/")
-    reports = reports_in(tagged.article.slug, timeline)
-    body = Markup(highlight(tagged.article.text, spans_of(tagged, reports, links, root)))
-    return page("article.html", path, tagged=tagged, body=body, reports=reports)
+    html = bind_reports(
+        article_body_html(tagged) if body is None else body, tagged, reports, links, root
+    )
+    return page("article.html", path, tagged=tagged, body=Markup(html), reports=reports)
+
