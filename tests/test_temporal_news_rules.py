@@ -113,3 +113,9 @@ def test_before_or_after_a_gerund_is_not_part_of_the_expression() -> None:
     assert [t.text for t in tag(text, date(1991, 12, 3))] == ["last week"]
     (before,) = tag("He had golfed the day before.", date(1991, 12, 3))
     assert before.text == "the day before"
+
+
+def test_a_season_after_into_or_throughout() -> None:
+    text = "Sun could not meet demand for its newest computers well into the summer."
+    (summer,) = tag(text, date(1989, 10, 26))
+    assert (summer.text, summer.value) == ("the summer", "1989-SU")

@@ -13,7 +13,7 @@ from functools import lru_cache
 from timeline.model import TimexType
 from timeline.temporal.anchor import Site, year_for
 from timeline.temporal.holidays import moving_holiday
-from timeline.temporal.lexicon import FIXED_HOLIDAYS, MODS, MONTHS, SEASONS, spoken_year
+from timeline.temporal.lexicon import FIXED_HOLIDAYS, MODS, MONTHS, SEASONS, spoken_year, words
 from timeline.temporal.reading import ABSOLUTE, Reading
 from timeline.temporal.values import day_value, month_value, week_value
 
@@ -190,6 +190,12 @@ def decade(p: dict[str, str], site: Site) -> Reading | None:
     return Reading(DATE, value, ABSOLUTE, mod=_mod(p.get("mod")))
 
 
+# Words after which "the fall", "summer" is the season ("well into the summer").
+_SEASON_PREPS = frozenset(
+    words("in during over through throughout since by until till into before after this last")
+)
+
+
 def season(p: dict[str, str], site: Site) -> Reading | None:
     rel = " ".join(p["rel"].lower().split()) if "rel" in p else None
     code = SEASONS[p["season"].lower()]
@@ -198,7 +204,7 @@ def season(p: dict[str, str], site: Site) -> Reading | None:
         return Reading(DATE, f"{year}-{code}", ABSOLUTE, mod=mod)
     prev = site.prev_word().lower()
     if (rel in (None, "the") and not mod) and (
-        prev not in ("in", "during", "over", "through", "since", "by", "until", "this", "last")
+        prev not in _SEASON_PREPS
         or re.match(r"\s+(?:of|in|from|to)\b", site.after(6))
     ):
         return None  # "prices fall", "the fall of Rome"
