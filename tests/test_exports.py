@@ -165,3 +165,18 @@ def test_ics_text_is_escaped_folded_at_75_octets_and_reads_back(words: str) -> N
     raw = f"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n{folded}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     event = next(iter(icalendar.Calendar.from_ical(raw).walk("VEVENT")))
     assert str(event["DESCRIPTION"]) == words
+
+
+def test_timeline_json_is_what_the_standard_encoder_writes() -> None:
+    from timeline.export_json import _dump, render_timeline_json, timeline_data
+
+    timeline = make_site_timeline()
+    expected = json.dumps(timeline_data(timeline), ensure_ascii=False, indent=2) + "\n"
+    assert render_timeline_json(timeline) == expected
+    odd = {"é\u2028\"\\": [[], {}, (1, 2.5), float("nan"), float("-inf"), 10**30, None, True],
+           "n": {"x": {"y": []}}, "f": 1e-7}  # fmt: skip
+    out: list[str] = []
+    _dump(odd, "\n", out)
+    assert "".join(out) == json.dumps(odd, ensure_ascii=False, indent=2)
+    with pytest.raises(TypeError):
+        _dump({1: "a"}, "\n", [])

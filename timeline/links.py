@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from hashlib import sha1
 from urllib.parse import quote, unquote
 
@@ -23,6 +24,18 @@ from timeline.pages import Topic
 _SAFE_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,99}")
 ROOT_MARK = Markup("<@root@>")  # stands for the page's ``root`` until the page is known
 _MARKS = re.compile(r"<@(?:root|home:([^@<>]*))@>")
+_PLAIN_ANCHOR = re.compile(r"[A-Za-z0-9._~-]*")  # nothing to escape in it
+
+
+@lru_cache(maxsize=64)
+def _escaped_root(root: str, is_markup: bool) -> str:
+    # a page has few roots; escaping them once each is most of what a link costs otherwise
+    return root if is_markup else str(escape(root))
+
+
+def _href(root: str, path: str) -> Markup:
+    """``root`` + ``path``, where ``path`` holds only URL-quoted pieces (nothing to escape)."""
+    return Markup(_escaped_root(str(root), isinstance(root, Markup)) + path)
 
 
 def safe_folder(slug: str) -> str:
@@ -41,6 +54,7 @@ class Links:
     events: Mapping[str, Event]
     # True while the pages are not decided: an event's page is left as a mark for ``resolve``
     deferred: bool = False
+    _article_paths: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def empty(cls, people: Sequence[Topic], tags: Sequence[Topic]) -> Links:
@@ -69,26 +83,32 @@ class Links:
 
     def event(self, event_id: str, root: str) -> Markup:
         if self.deferred:
-            return escape(root) + Markup(f"<@home:{quote(event_id)}@>#e-{quote(event_id)}")
-        return escape(root) + escape(self.event_path(event_id))
+            return _href(root, f"<@home:{quote(event_id)}@>#e-{quote(event_id)}")
+        return _href(root, str(escape(self.event_path(event_id))))
 
     def article_folder(self, slug: str) -> str:
         return self.folders.get(slug) or safe_folder(slug)
 
     def article_path(self, slug: str, anchor: str = "") -> str:
         """An article's evidence page, from the top of the site (plain text)."""
-        return f"articles/{quote(self.article_folder(slug))}/index.html" + (
-            f"#{anchor}" if anchor else ""
-        )
+        path = self._article_paths.get(slug)
+        if path is None:  # every citation links to its article: quote each folder once
+            path = self._article_paths[slug] = (
+                f"articles/{quote(self.article_folder(slug))}/index.html"
+            )
+        return f"{path}#{anchor}" if anchor else path
 
     def article(self, slug: str, root: str, anchor: str = "") -> Markup:
-        return escape(root) + escape(self.article_path(slug, anchor))
+        anchor = str(anchor)
+        if not _PLAIN_ANCHOR.fullmatch(anchor):
+            anchor = str(escape(anchor))
+        return _href(root, self.article_path(slug, anchor))
 
     def person(self, name: str, root: str) -> Markup:
-        return escape(root) + escape(f"people/{quote(self.people.get(name, 'index'))}/index.html")
+        return _href(root, f"people/{quote(self.people.get(name, 'index'))}/index.html")
 
     def tag(self, name: str, root: str) -> Markup:
-        return escape(root) + escape(f"tags/{quote(self.tags.get(name, 'index'))}/index.html")
+        return _href(root, f"tags/{quote(self.tags.get(name, 'index'))}/index.html")
 
     def slug_of(self, kind: str, name: str) -> str:
         return (self.people if kind == "people" else self.tags).get(name, "")

