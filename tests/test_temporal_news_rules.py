@@ -119,3 +119,10 @@ def test_a_season_after_into_or_throughout() -> None:
     text = "Sun could not meet demand for its newest computers well into the summer."
     (summer,) = tag(text, date(1989, 10, 26))
     assert (summer.text, summer.value) == ("the summer", "1989-SU")
+
+
+def test_todays_youth_is_not_the_dct() -> None:
+    text = "The case of Elian is for today's youth what the revolution was for their parents."
+    assert [t.text for t in tag(text, date(2000, 1, 7))] == []
+    (meeting,) = tag("Today's meeting was cancelled.", date(2000, 1, 7))
+    assert meeting.value == "2000-01-07"

@@ -42,9 +42,20 @@ def _day_of(value: str) -> date | None:
     return found[0].start if found and found[0].days == 1 else None
 
 
+# "today's youth", "today's personal computers": the present in general, not the DCT. TimeBank
+# leaves these untagged, as it does "nowadays" uses of "today" elsewhere.
+_GENERIC_AFTER_TODAYS = re.compile(
+    r"(?:'s|\u2019s)\s+(?:youth|young|world|society|children|kids|generation|computers?|"
+    r"personal|technology|standards|culture|families|students|workers|consumers|economy|"
+    r"teenagers|parents|women|men|americans|politics|media|music|cars)\b"
+)
+
+
 def relday(p: dict[str, str], site: Site) -> Reading | None:
     dct = site.ctx.dct
     rd = _norm(p.get("rd") or p.get("this"))
+    if rd == "today" and _GENERIC_AFTER_TODAYS.match(site.ctx.low, site.end):
+        return None
     pod = p.get("pod") or p.get("pod2")
     mod = _mod(p.get("mod") or p.get("mod2"))
     if rd == "this":
