@@ -126,3 +126,20 @@ def test_todays_youth_is_not_the_dct() -> None:
     assert [t.text for t in tag(text, date(2000, 1, 7))] == []
     (meeting,) = tag("Today's meeting was cancelled.", date(2000, 1, 7))
     assert meeting.value == "2000-01-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "soon" in a past narrative is shortly after that past event, not the future
+        ("Remittances triggered a trickle of cash from Miami that soon became a flood.", []),
+        ("He had probably been killed soon after being captured.", []),
+        ("Prosecutors have told him that they may soon seek an indictment.", ["FUTURE_REF"]),
+        ("The strategy is expected to be applied soon in selected markets.", ["FUTURE_REF"]),
+        # "the future of" a thing is its prospects
+        ("That is very important to the future of our peoples.", []),
+        ("Air strikes will continue well into the future.", ["FUTURE_REF"]),
+    ],
+)
+def test_vague_references(text: str, expected: list[str]) -> None:
+    assert [t.value for t in tag(text, date(1998, 2, 13))] == expected

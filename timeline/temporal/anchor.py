@@ -50,11 +50,11 @@ _AUX_BEFORE_FUTURE = re.compile(
     r"\s+(?:(?:still|also|then|not)\s+)?(?:expected|scheduled|planning|planned|due|slated|set\s+"
     r"(?:to|for)|going\s+to|to\s+(?!be\b))"
 )
-# An "-ed" word after an article, a possessive or an adverb is an adjective ("a still unspecified
-# date", "the planned merger", "its hastily arranged trip"), not the clause's verb.
+# An "-ed" word after an article, a possessive, a preposition or an adverb is an adjective ("a
+# still unspecified date", "the planned merger", "in selected markets"), not the clause's verb.
 _ADJECTIVE_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|its|his|her|their|our|this|that|these|those|still|newly|recently|"
-    r"already|previously|so|very|long|once)|[a-z]ly)\s+$"
+    r"already|previously|so|very|long|once|in|of|for|with|on|at|from|into)|[a-z]ly)\s+$"
 )
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")
 _SENTENCE_PART_END = re.compile(r"[;:.!?\n]")

@@ -28,7 +28,7 @@ _AMOUNT_BEFORE = re.compile(
 )
 
 
-_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall)\s+(?:\w+ly\s+)?$")
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|to)\s+(?:\w+ly\s+)?$")
 
 
 def _norm(s: str | None) -> str:
@@ -174,7 +174,15 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT
 
 
 def ref(p: dict[str, str], site: Site) -> Reading | None:
-    value = _REFS[_norm(p["w"])]
+    word = _norm(p["w"])
+    value = _REFS[word]
+    if word == "the future" and site.after(4) == " of ":
+        return None  # "the future of NATO": its prospects, not a time
+    if word == "soon" and (
+        site.after(6).startswith(" after")
+        or (not _MODAL_BEFORE.search(site.before(12)) and site.tense() is Tense.PAST)
+    ):
+        return None  # "soon became a flood", "killed soon after": shortly after a past event
     if value == "PRESENT_REF" and site.before(5).endswith("then "):
         # "the then current price": current as of a past time
         return Reading(DATE, "PAST_REF", site.ctx.dct_anchor, start=site.start - 5)
