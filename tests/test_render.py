@@ -404,3 +404,50 @@ def test_embed_of_a_long_timeline_shows_its_key_moments() -> None:
     embed = text(site, "embed/index.html")
     assert embed.count('<li class="event') == 2
     assert "All 40 events" in embed and "All 40 events" in text(site, "embed/fragment.html")
+
+
+def test_person_and_topic_pages_list_events_in_brief(fixture_site: Site) -> None:
+    """A person's page shows each event's date and sentence, its number of sources and a link to
+    it on the main timeline, where the citations are; the filters still have what they read."""
+    index_ids = set(outline(text(fixture_site, "index.html")).ids)
+    for path in ("people/vladimir-putin/index.html", "tags/talks/index.html"):
+        html = text(fixture_site, path)
+        page = outline(html)
+        assert page.events and not page.misnested
+        assert 'class="cite"' not in html and "<details" not in html
+        assert html.count('<li class="event brief') == len(page.events)
+        for event_id in page.events:
+            assert f'href="../../index.html#{event_id}"' in html
+            assert event_id in index_ids
+        assert 'data-people="' in html and 'data-status="' in html and 'id="filters"' in html
+    putin = text(fixture_site, "people/vladimir-putin/index.html")
+    assert "2 sources on the timeline" in putin and "1 source on the timeline" in putin
+
+
+def test_iter_site_streams_the_files_render_site_returns(
+    site_timeline: Timeline, site_config: Config
+) -> None:
+    from timeline.render import iter_site, make_environment, render_site
+
+    env = make_environment(None)
+    pairs = list(iter_site(site_timeline, site_config, env))
+    assert len({p for p, _ in pairs}) == len(pairs)  # each path once
+    assert dict(pairs) == render_site(site_timeline, site_config, env)
+    assert pairs[-1][0] == "sitemap.xml"  # last: it lists the pages streamed before it
+
+
+def test_a_citation_off_the_sentence_boundaries_is_still_highlighted(
+    site_timeline: Timeline, site_config: Config
+) -> None:
+    """The article body is made with every sentence of the segmenter marked; a citation whose
+    offsets are not one of them (an older cache, a hand-made event) gets the exact spans."""
+    first = site_timeline.events[0]
+    cite = first.citations[0]
+    odd = replace(cite, sentence_start=cite.sentence_start + 3)
+    timeline = replace(site_timeline, events=(replace(first, citations=(odd,)),
+                                              *site_timeline.events[1:]))  # fmt: skip
+    site = render_fixture_site(timeline, site_config)
+    html = text(site, f"articles/{cite.article_slug}/index.html")
+    assert f'<span class="cited" id="s-{odd.sentence_start}">' in html
+    assert f'href="../../index.html#e-{first.id}"' in html
+    assert not outline(html).misnested

@@ -6,11 +6,17 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
+from conftest import render_fixture_site
 
+from timeline.config import Config
 from timeline.evidence import Span, highlight
+from timeline.links import Links
+from timeline.model import Timeline
+from timeline.render_article import article_body_html, bind_reports
 from timeline.sanitize import article_html
 
 OUR_SCRIPTS = {"static/timeline.js", "static/embed-frame.js"}
@@ -143,3 +149,36 @@ def test_highlighting_never_breaks_out_of_the_sanitizer(source: str) -> None:
     assert not inspect("highlight", out)
     assert not _SENTINEL.search(out)
     assert out.count("<mark") == out.count("</mark>")
+
+
+def test_text_cannot_forge_the_marks_an_event_is_rendered_with(
+    site_timeline: Timeline, site_config: Config
+) -> None:
+    """Events are rendered once with marks standing for the root and for event pages; marks
+    written in an article (escaped, so never the same characters) must reach the page as text,
+    on the main timeline and on person pages alike."""
+    forged = "<@root@> <@home:emeet@> \U000ffff1o0:5\U000ffff2"
+    events = tuple(
+        replace(e, text=f"{forged} {e.text}") if e.people else e for e in site_timeline.events
+    )
+    site = _decoded(render_fixture_site(replace(site_timeline, events=events), site_config))
+    shown = "&lt;@root@&gt; &lt;@home:emeet@&gt;"
+    assert shown in site["index.html"]
+    assert shown in site["people/vladimir-putin/index.html"]
+    for path, content in site.items():
+        if path.endswith(".html"):
+            assert "<@" not in content, path
+            assert not inspect(path, content)
+
+
+def test_article_body_marks_are_bound_or_removed(site_timeline: Timeline) -> None:
+    """The body is made without the timeline; binding it with no reports leaves plain
+    highlighted text: no cited sentence, no mark characters, expressions still marked."""
+    tagged = next(t for t in site_timeline.articles if t.article.slug == "hostile")
+    body = article_body_html(tagged)
+    assert _SENTINEL.search(body)  # the marks bind_reports fills in
+    links = Links.empty((), ())
+    bare = bind_reports(body, tagged, (), links, "../../")
+    assert not _SENTINEL.search(bare)
+    assert 'class="cited"' not in bare and '<p class="after">' not in bare
+    assert not inspect("body", bare)

@@ -239,7 +239,10 @@ def iter_site(
     del full  # each event's full markup is on one page of the main timeline only
 
     # Person and topic pages list events in brief and link to them on the main timeline.
-    briefs = _Items(macros.event_brief, links)  # type: ignore[attr-defined]
+    # a theme's own _event.html from before briefs existed gets the default one
+    default_macros = env.get_template("default/_event.html").module
+    brief = getattr(macros, "event_brief", None) or default_macros.event_brief  # type: ignore[attr-defined]
+    briefs = _Items(brief, links)
     for kind, found in (("people", people), ("tags", tags)):
         yield page("topics.html", f"{kind}/index.html", kind=kind, topics=found)
         for topic in found:
