@@ -17,10 +17,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import replace
+from datetime import timedelta
 
 from timeline.config import Config
 from timeline.model import Citation, Event, Granularity, Status, When
-from timeline.similarity import content_words, dice, focus_words, name_similarity
+from timeline.similarity import content_words, focus_words, name_similarity
 
 _FINE = (Granularity.TIME, Granularity.DAY)
 
@@ -77,8 +78,11 @@ def _texts(event: Event) -> Texts:
     return full, focus_words(event.text, timex.start - offset, timex.end - offset, event.people)
 
 
-def _similar(a: Texts, b: Texts) -> float:
-    return max(dice(a[0], b[0]), dice(a[1], b[1]))
+# A pair of word sets as bit masks over the words seen so far, with their sizes: (full, its
+# size, focus, its size). Dice on masks (``_Cluster.text_score``) is what ``similarity.dice``
+# computes on the sets, in a fraction of the time, and merge compares hundreds of thousands of
+# pairs.
+Masks = tuple[int, int, int, int]
 
 
 class _TextIds:
@@ -86,10 +90,17 @@ class _TextIds:
     (wire copy, a story's stock lines) are compared once, not once per report."""
 
     def __init__(self) -> None:
-        self.by_input: dict[tuple[str, tuple[str, ...], int, int], tuple[int, Texts]] = {}
-        self.ids: dict[Texts, int] = {}
+        self.by_input: dict[tuple[str, tuple[str, ...], int, int], tuple[int, Masks]] = {}
+        self.ids: dict[Texts, tuple[int, Masks]] = {}
+        self.bits: dict[str, int] = {}  # word → its bit, in order of first sight
 
-    def of(self, event: Event) -> tuple[int, Texts]:
+    def _mask(self, words: frozenset[str]) -> int:
+        mask = 0
+        for word in words:
+            mask |= 1 << self.bits.setdefault(word, len(self.bits))
+        return mask
+
+    def of(self, event: Event) -> tuple[int, Masks]:
         first = event.citations[0]
         timex, offset = first.timex, first.sentence_start
         key = (
@@ -99,7 +110,12 @@ class _TextIds:
         found = self.by_input.get(key)
         if found is None:
             texts = _texts(event)
-            found = self.by_input[key] = (self.ids.setdefault(texts, len(self.ids)), texts)
+            found = self.ids.get(texts)
+            if found is None:
+                full, focus = texts
+                masks = (self._mask(full), len(full), self._mask(focus), len(focus))
+                found = self.ids[texts] = (len(self.ids), masks)
+            self.by_input[key] = found
         return found
 
 
@@ -111,7 +127,7 @@ class _Cluster:
 
     __slots__ = ("members", "names", "scores", "text_ids", "texts", "when")
 
-    def __init__(self, event: Event, text_id: int, texts: Texts) -> None:
+    def __init__(self, event: Event, text_id: int, texts: Masks) -> None:
         self.members = [event]
         self.when = event.when
         # Distinct texts only: a cluster's score for a text is the best over its reports and the
@@ -123,7 +139,7 @@ class _Cluster:
         self.scores: dict[int, tuple[float, int]] = {}
         self.names = set(event.people) | set(event.organizations)
 
-    def text_score(self, text_id: int, mine: Texts, floor: float) -> float:
+    def text_score(self, text_id: int, mine: Masks, floor: float) -> float:
         """The best similarity of ``mine`` with a report, or _REJECTED when some report is
         below the floor (so that A~B and B~C cannot chain A to C). Reports only ever join a
         cluster, so a rejection is final and a score only needs the texts added since."""
@@ -131,16 +147,24 @@ class _Cluster:
         if best == _REJECTED:
             return _REJECTED
         texts = self.texts
+        full, full_size, focus, focus_size = mine
         for i in range(covered, len(texts)):
-            score = _similar(texts[i], mine)
+            # The better Dice of the full and the focus words (0 with an empty set)
+            other = texts[i]
+            score = 2 * (other[0] & full).bit_count() / (other[1] + full_size) if (
+                other[1] and full_size
+            ) else 0.0
+            if other[3] and focus_size:
+                score = max(score, 2 * (other[2] & focus).bit_count() / (other[3] + focus_size))
             if score < floor:
                 self.scores[text_id] = (_REJECTED, 0)
                 return _REJECTED
-            best = max(best, score)
+            if score > best:
+                best = score
         self.scores[text_id] = (best, len(texts))
         return best
 
-    def add(self, event: Event, text_id: int, texts: Texts) -> None:
+    def add(self, event: Event, text_id: int, texts: Masks) -> None:
         self.members.append(event)
         if text_id not in self.text_ids:
             self.text_ids.add(text_id)
@@ -169,7 +193,7 @@ def merge_events(events: Sequence[Event], cfg: Config) -> tuple[Event, ...]:
     probes: dict[tuple[When, int], _Probe] = {}
     for event in sorted(events, key=report_order):
         if not event.citations:  # hand-made events are never merged
-            clusters.append(_Cluster(event, -1, (frozenset(), frozenset())))
+            clusters.append(_Cluster(event, -1, (0, 0, 0, 0)))
             continue
         mine_id, mine = text_ids.of(event)
         when = event.when
@@ -219,25 +243,31 @@ def merge_events(events: Sequence[Event], cfg: Config) -> tuple[Event, ...]:
 _STATUS_RANK = {Status.HAPPENED: 0, Status.ONGOING: 1, Status.EXPECTED: 2}
 
 
+_RANK = {g: g.rank for g in Granularity}
+
+
 def _fold(members: list[Event]) -> Event:
-    """One event from its reports: the first main report's id and text, the date most
-    reports give."""
+    """One event from its reports (given in report order): the first main report's id and
+    text, the date most reports give."""
     if len(members) == 1:
         return members[0]
     first = next((e for e in members if not e.background), members[0])
     votes: dict[str, int] = {}
     for e in members:
         votes[e.when.value] = votes.get(e.when.value, 0) + len(e.citations)
-    # The date most reports give, a day over a time of day ("Monday" over "2 p.m."), then the
-    # finest.
-    best = min(
-        members,
-        key=lambda e: (
-            -votes[e.when.value], e.when.granularity is Granularity.TIME,
-            e.when.granularity.rank, e.when.approximate,
-            e.when.interval.days, -max(c.confidence for c in e.citations), report_order(e),
-        ),
-    )
+
+    def preference(e: Event) -> tuple[int, bool, int, bool, timedelta, float]:
+        # The date most reports give, a day over a time of day ("Monday" over "2 p.m."), then
+        # the finest; ``min`` keeps the first of equals, the earliest report.
+        when = e.when
+        return (
+            -votes[when.value], when.granularity is Granularity.TIME, _RANK[when.granularity],
+            when.approximate, when.interval.end - when.interval.start,
+            -max(c.confidence for c in e.citations) if len(e.citations) > 1
+            else -e.citations[0].confidence,
+        )
+
+    best = min(members, key=preference)
     citations = sorted((c for e in members for c in e.citations), key=_citation_order)
     return replace(
         first,

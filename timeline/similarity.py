@@ -70,13 +70,19 @@ def words(text: str) -> frozenset[str]:
 
 def name_tokens(names: Iterable[str]) -> frozenset[str]:
     """Words of the names an event mentions, to compare them apart from the text."""
+    return _name_tokens(tuple(names))
+
+
+@lru_cache(maxsize=4096)
+def _name_tokens(names: tuple[str, ...]) -> frozenset[str]:
+    # Cached: a story names the same few people in thousands of sentences.
     return frozenset(_stem(w) for n in names for w in _WORD.findall(n.lower().replace("’", "'")))
 
 
 def content_words(text: str, people: Iterable[str]) -> frozenset[str]:
     """Content words without people's names: "Trump" in two sentences is compared as a name.
     (Organizations stay: "Politico" says what was published.)"""
-    return words(text) - name_tokens(people)
+    return words(text) - _name_tokens(tuple(people))
 
 
 def focus_words(sentence: str, start: int, end: int, people: Iterable[str], radius: int = 8) -> (
