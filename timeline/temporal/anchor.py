@@ -228,7 +228,7 @@ def report_quarter(current: Timex | None, mentioned: Timex, dct: date) -> Timex 
     first and then others in passing ("after a flat second quarter"); those are earlier, and
     the later "the quarter", "a year ago" still mean the quarter reported."""
     value = mentioned.value
-    if not _QUARTER_VALUE.fullmatch(value):
+    if "-Q" not in value or not _QUARTER_VALUE.fullmatch(value):
         return current
     year, q = int(value[:4]), int(value[-1])
     now = dct.year * 4 + (dct.month - 1) // 3
