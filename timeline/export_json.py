@@ -151,7 +151,11 @@ def _dump(value: Any, pad: str, out: list[str]) -> None:
         inner, sep = pad + "  ", "["
         for item in value:
             out.append(sep + inner)
-            _dump(item, inner, out)
+            # each item joined on its own: the pieces of thousands of events would take far
+            # more memory than the text they make
+            pieces: list[str] = []
+            _dump(item, inner, pieces)
+            out.append("".join(pieces))
             sep = ","
         out.append(pad + "]")
     else:

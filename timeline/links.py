@@ -18,7 +18,7 @@ from urllib.parse import quote, unquote
 from markupsafe import Markup, escape
 from slugify import slugify
 
-from timeline.model import Event, Timeline
+from timeline.model import Citation, Event, Timeline
 from timeline.pages import Topic
 
 _SAFE_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,99}")
@@ -103,6 +103,10 @@ class Links:
         if not _PLAIN_ANCHOR.fullmatch(anchor):
             anchor = str(escape(anchor))
         return _href(root, self.article_path(slug, anchor))
+
+    def citation(self, citation: Citation, root: str) -> Markup:
+        """The cited sentence in its article's evidence view."""
+        return _href(root, self.article_path(citation.article_slug, f"s-{citation.sentence_start}"))
 
     def person(self, name: str, root: str) -> Markup:
         return _href(root, f"people/{quote(self.people.get(name, 'index'))}/index.html")
