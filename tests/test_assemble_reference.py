@@ -37,7 +37,17 @@ from timeline.model import (
     TimexType,
     When,
 )
-from timeline.similarity import dice, name_similarity, words
+from timeline.similarity import (
+    _POSSESSIVE,
+    _STOP,
+    _WORD,
+    _stem,
+    dice,
+    focus_words,
+    name_similarity,
+    name_tokens,
+    words,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -233,3 +243,23 @@ def test_merge_and_followups_match_the_reference_on_generated_events(
     merged = merge_events(events, cfg)
     assert merged == reference_merge(events, cfg)
     assert link_followups(merged, cfg) == reference_followups(merged, cfg)
+
+
+def reference_words(text: str, people: Sequence[str] = ()) -> frozenset[str]:
+    """``similarity.words`` (less people's names) as a regex over the whole text."""
+    tokens = _WORD.findall(_POSSESSIVE.sub("", text.lower().replace("’", "'")))
+    return frozenset(_stem(w) for w in tokens if w not in _STOP) - name_tokens(people)
+
+
+TRICKY = st.text(alphabet="ab’'s- \t\nİKΣ\u03c3.,Xz0é’sS", max_size=30)  # possessives, odd cases
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TRICKY, cut=st.tuples(st.integers(0, 30), st.integers(0, 30)))
+def test_words_piece_by_piece_are_the_words_of_the_whole_text(
+    text: str, cut: tuple[int, int]
+) -> None:
+    assert words(text) == reference_words(text)
+    start, end = sorted(min(c, len(text)) for c in cut)
+    window = " ".join([*text[:start].split()[-8:], text[start:end], *text[end:].split()[:8]])
+    assert focus_words(text, start, end, ["Ab Sz"]) == reference_words(window, ["Ab Sz"])

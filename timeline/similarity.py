@@ -60,12 +60,20 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def words(text: str) -> frozenset[str]:
-    """Content words of a text as comparable tokens."""
+def _chunk_words(chunk: str) -> frozenset[str]:
+    """Content words of one whitespace-free piece of text."""
     return frozenset(
-        _stem(w) for w in _WORD.findall(_POSSESSIVE.sub("", text.lower().replace("’", "'")))
+        _stem(w) for w in _WORD.findall(_POSSESSIVE.sub("", chunk.lower().replace("’", "'")))
         if w not in _STOP
     )
+
+
+@lru_cache(maxsize=65536)
+def words(text: str) -> frozenset[str]:
+    """Content words of a text as comparable tokens."""
+    # No token, possessive or lowercasing reaches across whitespace, so a text's words are
+    # those of its whitespace-separated pieces, and the pieces repeat from text to text.
+    return frozenset().union(*map(_chunk_words, text.split()))
 
 
 def name_tokens(names: Iterable[str]) -> frozenset[str]:
@@ -92,7 +100,8 @@ def focus_words(sentence: str, start: int, end: int, people: Iterable[str], radi
     a long sentence says about the event its expression dates."""
     before = sentence[:start].split()[-radius:]
     after = sentence[end:].split()[:radius]
-    return content_words(" ".join([*before, sentence[start:end], *after]), people)
+    pieces = [*before, *sentence[start:end].split(), *after]
+    return frozenset().union(*map(_chunk_words, pieces)) - _name_tokens(tuple(people))
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
