@@ -143,3 +143,18 @@ def test_todays_youth_is_not_the_dct() -> None:
 )
 def test_vague_references(text: str, expected: list[str]) -> None:
     assert [t.value for t in tag(text, date(1998, 2, 13))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a scheduled event in the present tense, with no other tense cue, is ahead
+        ("Netanyahu and Arafat meet separately Monday with Albright.", "1998-05-04"),
+        ("The Senate votes Tuesday on the bill.", "1998-05-05"),
+        # a past verb is past
+        ("Netanyahu met Monday with Albright.", "1998-04-27"),
+    ],
+)
+def test_scheduled_present_tense(text: str, value: str) -> None:
+    found = [t.value for t in tag(text, date(1998, 5, 1)) if t.text in ("Monday", "Tuesday")]
+    assert found == [value]

@@ -74,6 +74,14 @@ def relday(p: dict[str, str], site: Site) -> Reading | None:
     return Reading(kind, day_value(d) + suffix, site.ctx.dct_anchor, mod=mod)
 
 
+# News writes a scheduled event in the present tense ("Arafat and Netanyahu meet separately
+# Monday with Albright", "the Senate votes Tuesday"): with no other tense cue, it is ahead.
+_SCHEDULED_VERB = re.compile(
+    r"\b(?:meets?|visits?|votes?|begins?|opens?|starts?|leaves?|arrives?|travels?|returns?|"
+    r"holds?|heads?|resumes?|convenes?|goes)(?:\s+\w+)?\s+(?:on\s+)?$"
+)
+
+
 def weekday(p: dict[str, str], site: Site) -> Reading | None:
     wd = p["wd"]
     if not wd[0].isupper():
@@ -99,7 +107,10 @@ def weekday(p: dict[str, str], site: Site) -> Reading | None:
     elif n == dct.isoweekday():
         d = dct
     else:
-        future = site.tense() is Tense.FUTURE
+        found = site.tense()
+        future = found is Tense.FUTURE or (
+            found is Tense.NONE and _SCHEDULED_VERB.search(site.before(40)) is not None
+        )
         d = weekday_date(dct, n, "next" if future else "prev")
     if pre in ("the day before", "the day after"):
         d += timedelta(days=-1 if pre == "the day before" else 1)
