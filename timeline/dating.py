@@ -137,7 +137,7 @@ def date_sentence(text: str, offset: int, timexes: Sequence[Timex]) -> SentenceD
     placeable expressions inside it in text order (absolute offsets).
     """
     found = regions(text)
-    first_region = min((s for s, _, _ in found), default=len(text))
+    first_region = _first_region(found, text)
     dated: list[Dated] = []
     for t in timexes:
         start, end = t.start - offset, t.end - offset
@@ -152,6 +152,16 @@ def date_sentence(text: str, offset: int, timexes: Sequence[Timex]) -> SentenceD
     # Reported content first: with no main date, it is what the sentence is about.
     rest.sort(key=lambda d: d.kind not in {"quote", "report"})
     return SentenceDating(main, _distinct(tuple(rest)), (offset, offset + first_region))
+
+
+def main_clause(text: str, offset: int) -> tuple[int, int]:
+    """The main clause of a sentence (as in ``SentenceDating``), for one that has no
+    placeable expression: what precedes its first embedded region."""
+    return (offset, offset + _first_region(regions(text), text))
+
+
+def _first_region(found: list[Region], text: str) -> int:
+    return min((s for s, _, _ in found), default=len(text))
 
 
 def _same_time(d: Dated, main: Dated | None) -> bool:

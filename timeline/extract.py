@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import time
+from bisect import bisect_right
+from collections.abc import Sequence
+from datetime import date, time
 
-from timeline.dating import Dated, date_sentence
+from timeline.dating import Dated, date_sentence, main_clause
 from timeline.model import (
     AnchorKind,
     Article,
@@ -32,7 +34,7 @@ from timeline.model import (
     TimexType,
     When,
 )
-from timeline.names import Names, find_names, known_people
+from timeline.names import Names, article_names
 from timeline.narrative import Anchored, event_nouns, refer_back
 from timeline.overrides import is_dropped
 from timeline.segment import Sentence, split_sentences
@@ -78,35 +80,65 @@ def confidence(timex: Timex, inferred: bool = False) -> float:
 def extract_events(tagged: TaggedArticle) -> tuple[Event, ...]:
     """Every event the article reports, in text order (main before background)."""
     article = tagged.article
+    dct = article.dct
     sentences = split_sentences(article.text)
     timexes = [t for t in tagged.timexes if placeable(t, article)]
-    known = known_people(s.text for s in sentences)
+    names_of = article_names([s.text for s in sentences])
     anchors: dict[str, Anchored] = {}
     events: list[Event] = []
-    for sentence in sentences:
-        if is_dropped(article, sentence):
+    for sentence, inside in zip(sentences, _by_sentence(sentences, timexes), strict=True):
+        if article.drops and is_dropped(article, sentence):
             continue
-        inside = [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end]
-        dating = date_sentence(sentence.text, sentence.start, inside)
-        names = find_names(sentence.text, known)
-        main, background = dating.main, list(dating.background)
-        if main is not None:
-            events.append(_event(article, sentence, main, names, background=False))
-        elif (ref := refer_back(sentence.text, anchors, [
-            (t.start - sentence.start, t.end - sentence.start) for t in inside
-        ])) is not None:
-            clause = article.text[dating.main_clause[0]:dating.main_clause[1]]
-            events.append(_inferred(article, sentence, ref, clause, names))
-            anchors.update({a.noun: a for a in event_nouns(
-                sentence.text, sentence.start, [ref.timex], sentence.index
-            )})
-        elif background:
-            events.append(_event(article, sentence, background.pop(0), names, background=False))
-        events += [_event(article, sentence, d, names, background=True) for d in background]
+        # Sentences without a placeable expression are most of an article: they can only
+        # refer back to an event dated earlier, so they are not dated clause by clause.
+        dating = date_sentence(sentence.text, sentence.start, inside) if inside else None
+        main = dating.main if dating is not None else None
+        background = list(dating.background) if dating is not None else []
+        ref = None
+        if main is None and anchors:  # with no anchors, nothing can be referred back to
+            ref = refer_back(sentence.text, anchors, [
+                (t.start - sentence.start, t.end - sentence.start) for t in inside
+            ])
+        if main is not None or ref is not None or background:
+            names = names_of(sentence.index)
+            if main is not None:
+                events.append(_event(article, dct, sentence, main, names, background=False))
+            elif ref is not None:
+                start, end = (
+                    dating.main_clause if dating is not None
+                    else main_clause(sentence.text, sentence.start)
+                )
+                clause = article.text[start:end]
+                events.append(_inferred(article, dct, sentence, ref, clause, names))
+                anchors.update({a.noun: a for a in event_nouns(
+                    sentence.text, sentence.start, [ref.timex], sentence.index
+                )})
+            else:
+                events.append(
+                    _event(article, dct, sentence, background.pop(0), names, background=False)
+                )
+            events += [
+                _event(article, dct, sentence, d, names, background=True) for d in background
+            ]
         if inside:
             nouns = event_nouns(sentence.text, sentence.start, inside, sentence.index)
             anchors.update({a.noun: a for a in nouns})
     return tuple(events)
+
+
+def _by_sentence(sentences: Sequence[Sentence], timexes: list[Timex]) -> list[list[Timex]]:
+    """The expressions inside each sentence, in their given order: a binary search per
+    expression rather than a test of every expression against every sentence."""
+    starts = [s.start for s in sentences]
+    inside: list[list[Timex]] = [[] for _ in sentences]
+    for t in timexes:
+        i = bisect_right(starts, t.start) - 1
+        # Sentences do not overlap, so only the last one starting at or before the
+        # expression can hold it; an empty expression on a boundary is in the one before too.
+        while i >= 0 and t.end <= sentences[i].end:
+            inside[i].append(t)
+            i -= 1
+    return inside
 
 
 def _citation(
@@ -136,22 +168,23 @@ def _when(timex: Timex) -> tuple[When, Interval]:
 
 
 def _event(
-    article: Article, sentence: Sentence, dated: Dated, names: Names, *, background: bool
+    article: Article, dct: date, sentence: Sentence, dated: Dated, names: Names, *,
+    background: bool,
 ) -> Event:
     when, interval = _when(dated.timex)
     clause = article.text[dated.clause_start:dated.clause_end]
     return _make(
-        article, sentence, when, event_status(interval, article.dct, clause), names, background,
+        article, sentence, when, event_status(interval, dct, clause), names, background,
         _citation(article, sentence, dated.timex, confidence(dated.timex)),
     )
 
 
 def _inferred(
-    article: Article, sentence: Sentence, ref: Anchored, clause: str, names: Names
+    article: Article, dct: date, sentence: Sentence, ref: Anchored, clause: str, names: Names
 ) -> Event:
     when, interval = _when(ref.timex)
     citation = _citation(article, sentence, None, confidence(ref.timex, True), ref.timex)
-    status = event_status(interval, article.dct, clause)
+    status = event_status(interval, dct, clause)
     return _make(article, sentence, when, status, names, False, citation)
 
 

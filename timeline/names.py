@@ -17,8 +17,9 @@ Months, weekdays, sentence openers like "The" and place names ("Windsor Castle")
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TITLES = frozenset(
     [
@@ -117,19 +118,43 @@ _PLACES = frozenset(
         "Mississippi", "Ohio", "Georgia", "Virginia", "Kentucky"
     ]
 )
-_SPEAKER = re.compile(
-    r"(?<![A-Z][\w.]\s)\b([A-Z][a-z]+)(?:’s|'s)?\s+(?:said|says|wrote|writes|told|tweeted|added"
-    r"|argued|insisted|announced|asked|replied)\b"
+_SPEAKER_VERB = (
+    r"(?:said|says|wrote|writes|told|tweeted|added|argued|insisted|announced|asked|replied)\b"
 )
+# "Trump said", but not "J. Smith said": a capitalized word that starts a word and does not
+# follow an initial. Both checks are lookbehinds placed after the first capital, so that the
+# regex engine can skip from capital to capital instead of trying every position.
+_SPEAKER = re.compile(
+    rf"([A-Z](?<!\w[A-Z])(?<![A-Z][\w.]\s[A-Z])[a-z]+)(?:’s|'s)?\s+{_SPEAKER_VERB}"
+)
+_SPOKE = re.compile(rf"\s{_SPEAKER_VERB}")  # a quick test: most sentences quote nobody
+_NOT_SPEAKERS = _NOT_NAMES | _TITLES | _ORG_SUFFIXES
 _WORD = r"[A-Z][\w'’-]*\.?"
 _SEQUENCE = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|of|de|van|von|bin|al-\w+))*")
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+_PARTICLES = frozenset(["of", "de", "van", "von", "bin"])
 
 
 @dataclass(frozen=True, slots=True)
 class Names:
     people: tuple[str, ...] = ()
     organizations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A capitalized run of words ("Russian President Vladimir Putin"), read: the reading
+    depends on the run's text alone, and the same names recur all through a corpus."""
+
+    words: tuple[str, ...]  # cleaned, trailing particles dropped
+    kind: str  # of the words: org, place, other or person
+    titled: bool  # leading titles were stripped from ...
+    rest: tuple[str, ...]  # ... what remains
+    rest_kind: str
+
+    @property
+    def full(self) -> str:
+        return " ".join(self.rest)
 
 
 def _clean(word: str) -> str:
@@ -149,49 +174,57 @@ def _split_title(words: list[str]) -> tuple[bool, list[str]]:
     return titled, words
 
 
-def _candidates(text: str) -> list[tuple[int, list[str]]]:
-    out = []
-    for m in _SEQUENCE.finditer(text):
-        words = [_clean(w) for w in m.group().split()]
-        while words and words[-1] in {"of", "de", "van", "von", "bin"}:
-            words.pop()
-        out.append((m.start(), words))
-    return out
+@lru_cache(maxsize=16384)
+def _read_run(run: str) -> _Run:
+    words = [_clean(w) for w in run.split()]
+    while words and words[-1] in _PARTICLES:
+        words.pop()
+    titled, rest = _split_title(words)
+    return _Run(tuple(words), _kind(words), titled, tuple(rest), _kind(rest) if rest else "")
+
+
+def _runs(sentence: str) -> tuple[_Run, ...]:
+    return tuple(_read_run(run) for run in _SEQUENCE.findall(sentence))
 
 
 def known_people(sentences: Iterable[str]) -> tuple[str, ...]:
     """Full names of the people an article names: the context for ``find_names``."""
     sentences = list(sentences)
-    runs = [
-        _split_title(words) for s in sentences for _, words in _candidates(s)
-        if _kind(words) != "org"
-    ]
-    alone = {rest[0] for _, rest in runs if len(rest) == 1}
+    return _known_people(sentences, [_runs(s) for s in sentences])
+
+
+def _known_people(sentences: Sequence[str], runs: Sequence[tuple[_Run, ...]]) -> tuple[str, ...]:
+    # Each distinct run once: a repeated one would find ``people`` as its first occurrence
+    # left it (or larger), and add nothing.
+    candidates = [r for r in dict.fromkeys(r for rs in runs for r in rs) if r.kind != "org"]
+    alone = {r.rest[0] for r in candidates if len(r.rest) == 1}
     # "Trump said", "Paul wrote": a lone name that speaks is a person (unless it is a place).
     speakers = {
-        m.group(1) for s in sentences for m in _SPEAKER.finditer(s)
-        if m.group(1).lower() not in _NOT_NAMES | _TITLES | _ORG_SUFFIXES
-        and m.group(1) not in _PLACES
+        m.group(1) for s in sentences if _SPOKE.search(s) for m in _SPEAKER.finditer(s)
+        if m.group(1).lower() not in _NOT_SPEAKERS and m.group(1) not in _PLACES
     }
     people: dict[str, None] = dict.fromkeys(sorted(speakers))
+    surnames = {name.split()[-1] for name in people}  # grows with ``people``
     # Titled names first, so that "Vladimir Putin" claims "Putin" before "Meet Putin" can.
-    for titled, rest in sorted(runs, key=lambda run: not run[0]):
-        if not 1 <= len(rest) <= 4 or _kind(rest) != "person":
+    for run in sorted(candidates, key=lambda run: not run.titled):
+        rest = run.rest
+        if not 1 <= len(rest) <= 4 or run.rest_kind != "person":
             continue
-        surnames = {name.split()[-1] for name in people}
         if len(rest) == 1:
-            if titled and rest[0] not in surnames and rest[0].lower() not in _TITLES:
+            if run.titled and rest[0] not in surnames and rest[0].lower() not in _TITLES:
                 people[rest[0]] = None
-        elif titled or rest[0].lower() in _GIVEN_NAMES or (
+                surnames.add(rest[0])
+        elif run.titled or rest[0].lower() in _GIVEN_NAMES or (
             rest[-1] in alone and rest[-1] not in surnames
         ):
-            people[" ".join(rest)] = None
+            people[run.full] = None
+            surnames.add(run.full.split()[-1])
     # A lone "Trump" after "President Trump" is kept only if no full name ends in it.
     full = {name.split()[-1] for name in people if " " in name}
     return tuple(name for name in people if " " in name or name not in full)
 
 
-def _kind(words: list[str]) -> str:
+def _kind(words: Sequence[str]) -> str:
     last = words[-1].lower()
     if last in _ORG_SUFFIXES:
         return "org"
@@ -207,18 +240,40 @@ def find_names(sentence: str, known: tuple[str, ...] = ()) -> Names:
 
     ``known`` holds the article's full names (``known_people``), so that "Paul" is "Rand Paul".
     """
-    by_surname = {name.split()[-1]: name for name in known}
+    return _find_names(sentence, _runs(sentence), frozenset(known), _by_surname(known))
+
+
+def article_names(sentences: Sequence[str]) -> Callable[[int], Names]:
+    """``find_names`` for the sentence at an index of ``sentences`` (one article's), with the
+    article's ``known_people``: each sentence's capitalized runs are read once for both."""
+    runs = [_runs(s) for s in sentences]
+    known = _known_people(sentences, runs)
+    known_set, by_surname = frozenset(known), _by_surname(known)
+
+    def names_of(index: int) -> Names:
+        return _find_names(sentences[index], runs[index], known_set, by_surname)
+
+    return names_of
+
+
+def _by_surname(known: tuple[str, ...]) -> dict[str, str]:
+    return {name.split()[-1]: name for name in known}
+
+
+def _find_names(
+    sentence: str, runs: tuple[_Run, ...], known: frozenset[str], by_surname: dict[str, str]
+) -> Names:
     people: dict[str, None] = {}
     orgs: dict[str, None] = {}
-    for _, words in _candidates(sentence):
-        if _kind(words) == "org" and len(words) > 1:
-            orgs[" ".join(words).removeprefix("The ")] = None
+    for run in runs:
+        if run.kind == "org" and len(run.words) > 1:
+            orgs[" ".join(run.words).removeprefix("The ")] = None
             continue
-        titled, rest = _split_title(words)
+        titled, rest = run.titled, run.rest
         if not rest:
             continue
-        full = " ".join(rest)
-        if _kind(rest) == "org" and len(rest) > 1:
+        full = run.full
+        if run.rest_kind == "org" and len(rest) > 1:
             orgs[full] = None
         elif full in known:
             people[full] = None
@@ -226,7 +281,7 @@ def find_names(sentence: str, known: tuple[str, ...] = ()) -> Names:
             rest[0].lower() not in _NOT_NAMES and rest[0].lower() not in _TITLES
         ):
             people[by_surname.get(rest[0], rest[0])] = None
-        elif titled and _kind(rest) == "person" and 1 < len(rest) <= 4:
+        elif titled and run.rest_kind == "person" and 1 < len(rest) <= 4:
             people[full] = None
         else:  # "Trump and Putin": lone surnames inside a longer capitalized run
             for word in rest:

@@ -71,12 +71,17 @@ _SPEECH_VERBS = frozenset(
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s*[\"'“‘`(\[]?[A-Z0-9])")
 _LINE_MARKER = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-*•+][ \t]+|\d{1,3}[.)][ \t]+)*")
+_LINE = re.compile(r"[^\n]+")
+_NEXT_WORD = re.compile(r"\s*[\"'“‘`(\[]?([A-Za-z]+)")
+_ATTRIBUTION = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(\w+)")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Sentences of ``text`` in order; every line break ends a sentence."""
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _LINE.finditer(text):
         start = _LINE_MARKER.match(text, line.start(), line.end())
         begin = start.end() if start else line.start()
         _split_line(text, begin, line.end(), spans)
@@ -94,37 +99,44 @@ def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
 
 
 def _next_word(text: str, pos: int) -> str:
-    word = re.match(r"\s*[\"'“‘`(\[]?([A-Za-z]+)", text[pos:pos + 40])
+    word = _NEXT_WORD.match(text[pos:pos + 40])
     return word.group(1) if word else ""
 
 
 def _ends_sentence(text: str, begin: int, match: re.Match[str]) -> bool:
     punct, after = match.group(), match.end()
     spaced = after < len(text) and text[after].isspace()
-    following = _next_word(text, after)
     if punct[0] in "!?" and punct[-1] in "”\"'’" and spaced:
         # “This is a witch hunt!” Trump wrote. — the attribution belongs to the quote.
-        rest = re.match(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(\w+)", text[after:after + 60])
+        rest = _ATTRIBUTION.match(text[after:after + 60])
         return not (rest and rest.group(1).lower() in _SPEECH_VERBS)
     if punct[0] != ".":
         return True
-    word = re.search(r"([A-Za-z.]+)$", text[begin:match.start()])
-    if word is None:
+    token = _token_before(text, begin, match.start())
+    if not token:
         return spaced or not text[match.start() - 1].isdigit()  # "3.5" never reaches here
-    token = word.group(1)
     if not spaced:
         # "Monday.The talks" lost its space; "Ph.D" and "U.S" never get here with a lowercase
         # run before the dot.
         return len(token) > 2 and token.isalpha() and token[-1].islower()
     if token.lower() in {"a.m", "p.m"}:
-        return following.lower() not in _AFTER_CLOCK
+        return _next_word(text, after).lower() not in _AFTER_CLOCK
     if token.lower().rstrip(".") in _ABBREVIATIONS:
         return False
     # Initials and dotted acronyms: "U.S.", "D.C.", "J. Smith". Usually the sentence goes on
     # ("the U.S. Senate"); a closed-class opener after a multi-letter acronym says it ended.
-    if re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", token):
-        return "." in token and following.lower() in _OPENERS
+    if _INITIALS.fullmatch(token):
+        return "." in token and _next_word(text, after).lower() in _OPENERS
     return True
+
+
+def _token_before(text: str, begin: int, end: int) -> str:
+    """The run of ASCII letters and dots that ends at ``end`` (not before ``begin``): a
+    backward scan, where a ``[A-Za-z.]+$`` search would try every position of the sentence."""
+    start = end
+    while start > begin and text[start - 1] in _TOKEN_CHARS:
+        start -= 1
+    return text[start:end]
 
 
 def _emit(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
