@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 
 from timeline.model import Anchor, AnchorKind, Timex
+from timeline.temporal.lexicon import trie_regex, words
 
 
 class Tense(Enum):
@@ -24,24 +25,40 @@ class Tense(Enum):
 
 # Irregular past forms that are not also present or participle forms in common use: "met",
 # "began", "fell" tell a past clause as surely as "-ed" does ("set" is past unless "set to/for").
-_IRREGULAR_PAST = (
-    "met|began|came|went|held|took|gave|left|sent|led|fell|rose|won|lost|struck|spoke|wrote|"
-    "brought|bought|thought|found|became|kept|felt|paid|sold|stood|ran|flew|drove|chose|broke|"
-    "saw|knew|grew|threw|drew|swore|fought|caught|sought|built|spent|fled|heard|shook|stole|"
-    "arose|withdrew|upheld|set|shot"
+_IRREGULAR_PAST = words(
+    """met began came went held took gave left sent led fell rose won lost struck spoke wrote
+    brought bought thought found became kept felt paid sold stood ran flew drove chose broke saw
+    knew grew threw drew swore fought caught sought built spent fled heard shook stole arose
+    withdrew upheld set shot"""
+)
+# Each cue group is a trie of its words (spaces match any white space): a failed attempt at a
+# word costs a character test or two instead of one per word.
+_FUTURE = trie_regex(
+    [
+        "will", "won't", "shall", "is to", "are to", "plan to", "plans to", "planning", "planned",
+        "scheduled", "expected", "expect", "expects", "is due", "are due", "going to",
+        "going into", "set to", "set for", "slated", "upcoming", "hope to", "hopes to",
+        "effective", "payable", "starting", "beginning", "ahead of", "intend to", "intends to",
+        "aim to", "aims to", "to be held", "next", "tomorrow", "coming",
+    ]
+)  # fmt: skip
+_WEAK_FUTURE = trie_regex(["would", "until", "later", "as early as", "as soon as"])
+_PAST = trie_regex(
+    [
+        "said", "says", "told", "was", "wasn't", "were", "had", "did", "didn't", "ago", "last",
+        "earlier", "been", "since", "yesterday", "announced", "reported", *_IRREGULAR_PAST,
+    ]
+)  # fmt: skip
+# An agreement or offer "to" do something (see ``_tense_of``).
+_PROSPECTIVE = trie_regex(
+    words(
+        """agreed agreement agreements offered proposed proposal decided voted promised pledged
+        vowed threatened deal pact"""
+    )
 )
 _CUES = re.compile(
-    r"\b(?:(?P<n>(?:agreed|agreement|agreements|offered|proposed|proposal|decided|voted|"
-    r"promised|pledged|vowed|threatened|deal|pact)"
-    r"\s+to\s+(?!be\b|have\b|the\b|a\b|an\b|its?\b|his\b|her\b|their\b)[a-z]+)"
-    r"|(?P<f>will|won't|shall|is\s+to|are\s+to|plans?\s+to|planning|planned|"
-    r"scheduled|expected|expects?|is\s+due|are\s+due|going\s+(?:to|into)|set\s+(?:to|for)|"
-    r"slated|upcoming|hopes?\s+to|"
-    r"effective|payable|starting|beginning|ahead\s+of|"
-    r"intends?\s+to|aims?\s+to|to\s+be\s+held|next|tomorrow|coming)"
-    r"|(?P<w>would|until|later|as\s+(?:early|soon)\s+as)"
-    r"|(?P<p>said|says|told|was|wasn't|were|had|did|didn't|ago|last|earlier|been|since|"
-    r"yesterday|announced|reported|" + _IRREGULAR_PAST + r")"
+    rf"\b(?:(?P<n>{_PROSPECTIVE}\s+to\s+(?!be\b|have\b|the\b|a\b|an\b|its?\b|his\b|her\b|"
+    rf"their\b)[a-z]+)|(?P<f>{_FUTURE})|(?P<w>{_WEAK_FUTURE})|(?P<p>{_PAST})"
     r"|(?P<ed>[a-z]{3,}(?<!hundr)(?<!e)ed))\b|(?P<ll>'ll)\b"
 )  # run on lower-cased text
 # "was expected", "were planning to", "was due": a past auxiliary before a future cue speaks of
