@@ -73,16 +73,16 @@ def tag(text: str, dct: date | datetime, lang: str = "en") -> tuple[Timex, ...]:
 
 
 _DAY_OR_FINER = (Granularity.DAY, Granularity.TIME)
-# "the quarter ended Sept. 30": the date bounds the period just named, which stays the topic
-# ("... from $1.2 million a year earlier" is that quarter's).
+_APPROX_SUFFIXES = tuple(f"{word} " for word in APPROX_BEFORE)
 _ENDS_A_PERIOD = re.compile(r"(?:quarter|period|half|year|months|weeks)\s+(?:ended|ending)\s+$")
 
 
 def _ends_a_period(low: str, start: int) -> bool:
+    """ "the quarter ended Sept. 30": the date bounds the period just named, which stays the
+    topic ("... from $1.2 million a year earlier" is that quarter's)."""
     return low.endswith(("ended ", "ending "), 0, start) and (
         _ENDS_A_PERIOD.search(low, max(0, start - 24), start) is not None
     )
-_APPROX_SUFFIXES = tuple(f"{word} " for word in APPROX_BEFORE)
 
 
 _CAPITALIZED = re.compile(r"(?<![\w.'\u2019])[A-Z][a-z]+")

@@ -222,7 +222,8 @@ def ago(p: dict[str, str], site: Site) -> Reading | None:
         # "up from $1.2 million a year earlier" in a quarterly report: that quarter a year before
         value = shift_value(quarter.value, "Y", sign * n)
         if value is not None:
-            return Reading(DATE, value, Anchor(AnchorKind.NARRATIVE, quarter.value, quarter.start))
+            anchor = Anchor(AnchorKind.NARRATIVE, quarter.value, quarter.start)
+            return Reading(DATE, value, anchor, mod=qmod)
     if narrative and not (unit == "year" and n == 1):
         # "two days later" counts from the last date of the story.
         base_value, anchor = site.ctx.narrative(fine=unit in _FINE_UNITS)
