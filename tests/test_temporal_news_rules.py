@@ -158,3 +158,13 @@ def test_vague_references(text: str, expected: list[str]) -> None:
 def test_scheduled_present_tense(text: str, value: str) -> None:
     found = [t.value for t in tag(text, date(1998, 5, 1)) if t.text in ("Monday", "Tuesday")]
     assert found == [value]
+
+
+def test_a_holiday_week_is_that_week() -> None:
+    (week,) = tag("Protesters prayed for divine help as Easter week began.", date(2000, 4, 17))
+    assert (week.text, week.value) == ("Easter week", "2000-W16")
+
+
+def test_half_of_a_decade_is_in_that_decade() -> None:
+    text = "Sales follow the trend that has characterized the last half of the '80s."
+    assert [t.value for t in tag(text, date(1989, 10, 26))] == ["198"]

@@ -239,4 +239,12 @@ def holiday(p: dict[str, str], site: Site) -> Reading | None:
         month_day = moving_holiday(name, y) or month_day
     d = _safe_date(y, *month_day)
     anchor = ABSOLUTE if "year" in p else site.ctx.dct_anchor
-    return Reading(DATE, day_value(d), anchor) if d else None
+    if d is None:
+        return None
+    if "year" not in p and _WEEK_AFTER.match(site.ctx.low, site.end):
+        # "Easter week", "Christmas week": the week of the holiday, and the span takes it in
+        return Reading(DATE, week_value(d), anchor, end=site.end + 5)
+    return Reading(DATE, day_value(d), anchor)
+
+
+_WEEK_AFTER = re.compile(r" week\b")

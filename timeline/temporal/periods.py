@@ -21,6 +21,8 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 
 def quarter(p: dict[str, str], site: Site) -> Reading | None:
     unit = p["unit"].lower()
+    if unit == "half" and _OF_A_DECADE.match(site.ctx.low, site.end):
+        return None  # "the last half of the '80s": a part of the decade, tagged from there
     det = " ".join(p.get("det", "").lower().split())
     ord_ = p.get("ord", "").lower()
     if not ord_ and "ago" in p:
@@ -99,6 +101,7 @@ def _reported(site: Site) -> bool:
     return site.tense() is Tense.PAST
 
 
+_OF_A_DECADE = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:'\d0s|\d{3}0s)")
 _ENDED = re.compile(r"\s+(?:ended|ending)\s+([A-Z][a-z]+)\b")
 
 
