@@ -144,9 +144,9 @@ class _Cluster:
         below the floor (so that A~B and B~C cannot chain A to C). Reports only ever join a
         cluster, so a rejection is final and a score only needs the texts added since."""
         best, covered = self.scores.get(text_id, (0.0, 0))
-        if best == _REJECTED:
-            return _REJECTED
         texts = self.texts
+        if best == _REJECTED or covered == len(texts):
+            return best
         full, full_size, focus, focus_size = mine
         for i in range(covered, len(texts)):
             # The better Dice of the full and the focus words (0 with an empty set)
