@@ -1,4 +1,9 @@
-"""Render the site: a Timeline → ``{relative path: content}``. Nothing here touches the output.
+"""Render the site: a Timeline → (relative path, content) pairs, streamed one file at a time
+(``iter_site``) or gathered (``render_site``). Nothing here touches the output.
+
+Each event's markup is rendered once: for the main timeline, before the pages are cut (its size
+decides where), with marks for the page-dependent parts of its links (``links.resolve``); person
+and topic pages list events in brief and link to them on the main timeline.
 
 Every page links relatively (``root`` is the way back to the top), so the site works from any
 folder, under any sub-path, and from ``file://``; absolute URLs (``config.base_url``) appear only
