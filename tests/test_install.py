@@ -45,12 +45,14 @@ def test_installed_package_builds_from_another_directory(wheel: Path, tmp_path: 
     elsewhere.mkdir()
     code = (
         "import sys, timeline.render as r, timeline.api as api; from pathlib import Path;"
-        f"assert Path(r.default_theme_dir()).is_relative_to({str(unpacked)!r}), r.default_theme_dir();"
+        f"assert Path(r.default_theme_dir()).is_relative_to({str(unpacked)!r}), "
+        "r.default_theme_dir();"
         f"api.build_site([Path({str(article.parent)!r})], Path('out'))"
     )
     # Only the unpacked wheel (and the venv's dependencies) on the path: not the checkout.
     env = {"PYTHONPATH": str(unpacked), "PATH": "/usr/bin:/bin"}
-    subprocess.run([sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(unpacked)!r}); {code}"],
+    script = f"import sys; sys.path.insert(0, {str(unpacked)!r}); {code}"
+    subprocess.run([sys.executable, "-I", "-c", script],
                    cwd=elsewhere, check=True, env=env, capture_output=True, text=True)
     assert (elsewhere / "out" / "index.html").is_file()
     assert (elsewhere / "out" / "timeline.json").is_file()

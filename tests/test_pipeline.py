@@ -47,7 +47,7 @@ def test_seed_events_come_in_story_order(seed_events: tuple[Event, ...]) -> None
     i_meeting, meeting = _first(seed_events, "one-on-one meeting")
     i_oped, oped = _first(seed_events, "Monday’s Politico op-ed")
     i_press, press = _first(seed_events, "Putin said at the press conference on Monday")
-    i_trip, trip = _first(seed_events, "I will take my own trip to Russia")
+    i_trip, _ = _first(seed_events, "I will take my own trip to Russia")
 
     assert interference.when.value == "2016"
     assert interference.when.granularity is Granularity.YEAR
@@ -86,7 +86,8 @@ def test_building_the_seeds_twice_gives_identical_bytes(tmp_path: Path) -> None:
     first = api.build_site([SEEDS], tmp_path / "a")
     api.build_site([SEEDS], tmp_path / "b")
     files_a = sorted(p.relative_to(first.output) for p in first.output.rglob("*") if p.is_file())
-    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    second = tmp_path / "b"
+    files_b = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert files_a == files_b and files_a
     for rel in files_a:
         assert (first.output / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
