@@ -112,7 +112,8 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 def name_similarity(a: Iterable[str], b: Iterable[str]) -> float:
     """Jaccard of the names two events mention; 0 when either mentions none."""
-    sa, sb = set(a), set(b)
+    sa = a if isinstance(a, set | frozenset) else set(a)  # merge asks with sets, many times
+    sb = b if isinstance(b, set | frozenset) else set(b)
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / len(sa | sb)
