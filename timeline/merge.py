@@ -137,7 +137,7 @@ class _Cluster:
         self.text_ids = {text_id}
         # text id → (best score so far, how many of ``texts`` it covers), or _REJECTED
         self.scores: dict[int, tuple[float, int]] = {}
-        self.names = set(event.people) | set(event.organizations)
+        self.names = {*event.people, *event.organizations}
 
     def text_score(self, text_id: int, mine: Masks, floor: float) -> float:
         """The best similarity of ``mine`` with a report, or _REJECTED when some report is
@@ -169,7 +169,7 @@ class _Cluster:
         if text_id not in self.text_ids:
             self.text_ids.add(text_id)
             self.texts.append(texts)
-        self.names |= set(event.people) | set(event.organizations)
+        self.names.update(event.people, event.organizations)
 
 
 class _Probe:
@@ -190,16 +190,21 @@ def merge_events(events: Sequence[Event], cfg: Config) -> tuple[Event, ...]:
     clusters: list[_Cluster] = []
     index: dict[Hashable, list[int]] = defaultdict(list)  # bucket → its clusters, oldest first
     text_ids = _TextIds()
-    probes: dict[tuple[When, int], _Probe] = {}
+    probes: dict[tuple[object, ...], _Probe] = {}
     for event in sorted(events, key=report_order):
         if not event.citations:  # hand-made events are never merged
             clusters.append(_Cluster(event, -1, (0, 0, 0, 0)))
             continue
         mine_id, mine = text_ids.of(event)
         when = event.when
-        probe = probes.get((when, mine_id))
+        # What buckets and date agreement look at, hashed faster than the When itself.
+        key = (
+            mine_id, when.value, when.interval.start, when.interval.end, when.approximate,
+            when.granularity is Granularity.VAGUE, when.granularity in _FINE,
+        )
+        probe = probes.get(key)
         if probe is None:
-            probe = probes[when, mine_id] = _Probe(_buckets(when))
+            probe = probes[key] = _Probe(_buckets(when))
         candidates = probe.open
         grown = False
         for bucket, seen in probe.seen.items():
@@ -225,7 +230,7 @@ def merge_events(events: Sequence[Event], cfg: Config) -> tuple[Event, ...]:
             still_open.append(i)
             if text < threshold:
                 if names is None:
-                    names = set(event.people) | set(event.organizations)
+                    names = {*event.people, *event.organizations}
                 if name_similarity(cluster.names, names) < name_threshold:
                     continue
             if text > best_score:
