@@ -9,7 +9,7 @@ from eventkit import DCT, event
 
 from timeline.assemble import assemble
 from timeline.config import Config
-from timeline.keydates import rank_key_dates
+from timeline.keydates import citation_weight, event_salience, rank_key_dates
 from timeline.model import Granularity
 
 OTHER = date(2018, 7, 13)
@@ -61,3 +61,17 @@ def test_between_restricts_events_and_key_dates() -> None:
     timeline = assemble("t", [], events, Config(between=(DCT, date(2018, 7, 31)), key_dates=5))
     assert [e.when.value for e in timeline.events] == ["2018-07-16"]
     assert [k.day for k in timeline.key_dates] == [DCT]
+
+
+def test_event_salience_is_the_sum_of_its_citation_weights() -> None:
+    reports = [
+        event("Summit.", DCT, slug=s, index=i, published=p)
+        for s, i, p in [("a", 0, DCT), ("b", 1, date(2018, 7, 18)), ("c", 7, date(2018, 7, 20))]
+    ]
+    citations = tuple(c for e in reports for c in e.citations)
+    citations += (replace(citations[1], inferred=True),)
+    for background in (False, True):
+        merged = replace(reports[0], citations=citations, background=background)
+        expected = sum(citation_weight(c, DCT, background) for c in citations)
+        assert event_salience(merged, DCT) == expected
+        assert expected != len(citations)  # the weights really differ from 1

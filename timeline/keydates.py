@@ -52,7 +52,22 @@ def _day(event: Event) -> date | None:
 
 
 def event_salience(event: Event, day: date) -> float:
-    return sum(citation_weight(c, day, event.background) for c in event.citations)
+    """The sum of ``citation_weight`` over the event's reports, worked out in one loop: a
+    story's big events have hundreds of reports."""
+    later, background = day + timedelta(days=2), event.background
+    weights = []
+    for citation in event.citations:
+        weight = 1.0  # the same products, in the same order, as citation_weight
+        if citation.sentence_index < len(LEAD_WEIGHT):
+            weight *= LEAD_WEIGHT[citation.sentence_index]
+        if citation.published >= later:
+            weight *= LATER_WEIGHT
+        if citation.inferred:
+            weight *= INFERRED_WEIGHT
+        if background:
+            weight *= BACKGROUND_WEIGHT
+        weights.append(weight)
+    return sum(weights)
 
 
 def rank_key_dates(events: Iterable[Event], limit: int) -> tuple[KeyDate, ...]:
