@@ -70,10 +70,6 @@ class _Masks:
         return tuple(dict.fromkeys(self.mask(w) for w in found))
 
 
-def _dice(a: Mask, b: Mask) -> float:
-    return 2 * (a[0] & b[0]).bit_count() / (a[1] + b[1]) if a[1] and b[1] else 0.0
-
-
 def _names(event: Event) -> frozenset[str]:
     return frozenset(event.people) | frozenset(event.organizations)
 
@@ -125,7 +121,12 @@ def link_followups(events: Sequence[Event], cfg: Config) -> tuple[Event, ...]:
                 for b in hap_texts:
                     with_b = best_with.get(b)
                     if with_b is None:
-                        with_b = best_with[b] = max(_dice(a, b) for a in exp_texts)
+                        words_b, size_b = b  # Dice on masks, inlined: ~10⁵ pairs at 5,000
+                        with_b = best_with[b] = max(
+                            2 * (words_a & words_b).bit_count() / (size_a + size_b)
+                            if size_a and size_b else 0.0
+                            for words_a, size_a in exp_texts
+                        )
                     score = max(score, with_b)
                 if score >= floor:
                     candidates.append((-score, day, report_order(hap), hap.id))
