@@ -26,30 +26,35 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from timeline.model import Timex
+from timeline.wordpattern import alternation
 
 _QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|``.*?(?:''|$)")
 _REPORTING = (
-    r"said|says|say|announced|announces|announce|insisted|insists|argued|argues|believes|"
-    r"believed|believe|thinks|thought|wrote|writes|claimed|claims|denied|denies|told|tells|"
-    r"added|adds|warned|warns|noted|notes|stated|states|acknowledged|admitted|predicted|"
-    r"predicts|promised|promises|vowed|vows|pledged|pledges|confirmed|confirms|reported|"
-    r"reports|tweeted|suggested|suggests|explained|testified|alleged|alleges|hoped|hopes|"
-    r"expects|expected|fears|feared|knew|accepted|accepts|revealed|disclosed|indicated|"
-    r"signaled|signalled|concluded|estimated|estimates|decided|agreed|asserted|asserts|"
-    r"maintained|maintains|recalled|conceded|boasted|complained|stressed"
+    "said|says|say|announced|announces|announce|insisted|insists|argued|argues|believes|"
+    "believed|believe|thinks|thought|wrote|writes|claimed|claims|denied|denies|told|tells|"
+    "added|adds|warned|warns|noted|notes|stated|states|acknowledged|admitted|predicted|"
+    "predicts|promised|promises|vowed|vows|pledged|pledges|confirmed|confirms|reported|"
+    "reports|tweeted|suggested|suggests|explained|testified|alleged|alleges|hoped|hopes|"
+    "expects|expected|fears|feared|knew|accepted|accepts|revealed|disclosed|indicated|"
+    "signaled|signalled|concluded|estimated|estimates|decided|agreed|asserted|asserts|"
+    "maintained|maintains|recalled|conceded|boasted|complained|stressed"
 )
-_REPORTING_VERB = re.compile(rf"\b(?:{_REPORTING})\b")
+_REPORTING_VERB = re.compile(rf"\b{alternation(_REPORTING.split('|'))}\b")
+_COMPLEMENT_WORDS = (
+    "that|whether|if|how|why|what|he|she|it|they|we|i|you|there|his|her|their|its|will|would|"
+    "could|should|may|might|can|had|has|have|was|were|is|are|did|does"
+)
 _COMPLEMENT_START = re.compile(
-    r"\b(?:that|whether|if|how|why|what|he|she|it|they|we|i|you|there|his|her|their|its|"
-    r"will|would|could|should|may|might|can|had|has|have|was|were|is|are|did|does)\b",
-    re.I,
+    rf"\b{alternation(_COMPLEMENT_WORDS.split('|'), ignore_case=True)}\b", re.I
 )
+_SUBORDINATORS = "despite|although|though|because|after|before|since|until|while|whereas|once"
 _SUBORDINATOR = re.compile(
-    r"\b(?:despite|although|though|because|after|before|since|until|while|whereas|once)\b", re.I
+    rf"\b{alternation(_SUBORDINATORS.split('|'), ignore_case=True)}\b", re.I
 )
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"^\s*[a-z]")
+_PHRASE_END = re.compile(r"\b(?:after|before|since|until|once)$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,17 +95,17 @@ def regions(text: str) -> list[Region]:
         return any(s <= pos < e for s, e, _ in quotes)
 
     for verb in _REPORTING_VERB.finditer(text):
-        if quoted(verb.start()):
+        if quotes and quoted(verb.start()):
             continue
         start = _COMPLEMENT_START.search(text, verb.end())
         if start is None:
             continue
-        inside = [e for s, e, _ in relative if s <= verb.start() < e]
+        inside = [e for s, e, _ in relative if s <= verb.start() < e] if relative else []
         end = inside[0] if inside else len(text)
         if start.start() < end:
             found.append((start.start(), end, "report"))
     for sub in _SUBORDINATOR.finditer(text):
-        if quoted(sub.start()):
+        if quotes and quoted(sub.start()):
             continue
         if text[: sub.start()].strip() in {"", "—", "-"}:
             comma = text.find(",", sub.end())
@@ -113,13 +118,16 @@ def regions(text: str) -> list[Region]:
 def _phrase_not_clause(text: str, timex_start: int) -> bool:
     """"since 2016", "after Monday": the expression right after a subordinator is a phrase."""
     before = text[:timex_start].rstrip()
-    return bool(re.search(r"\b(?:after|before|since|until|once)$", before, re.I))
+    # The word ends the text, so the search can start six characters (the longest word)
+    # from its end; ``\b`` still sees the character before that.
+    return bool(_PHRASE_END.search(before, max(0, len(before) - 6)))
 
 
 def _embedding(text: str, start: int, end: int, found: list[Region]) -> Region | None:
     """The innermost region that makes the expression date an embedded event, if any."""
-    if _DETERMINER_BEFORE.search(text[:start]) and _NOUN_AFTER.match(text[end:]) and (
-        text[start:end].isdigit()
+    # Cheapest test first: most expressions are not bare numbers.
+    if text[start:end].isdigit() and _NOUN_AFTER.match(text[end:]) and (
+        _DETERMINER_BEFORE.search(text[:start])
     ):
         return (start, end, "np")  # "the 2016 election"
     holding = [r for r in found if r[0] <= start < r[1]]

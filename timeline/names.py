@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from timeline.wordpattern import alternation
+
 _TITLES = frozenset(
     [
         "president", "vice", "deputy", "attorney", "general", "secretary", "sen", "senator",
@@ -118,9 +120,10 @@ _PLACES = frozenset(
         "Mississippi", "Ohio", "Georgia", "Virginia", "Kentucky"
     ]
 )
-_SPEAKER_VERB = (
-    r"(?:said|says|wrote|writes|told|tweeted|added|argued|insisted|announced|asked|replied)\b"
-)
+_SPEAKER_VERB = alternation(
+    ["said", "says", "wrote", "writes", "told", "tweeted", "added", "argued", "insisted",
+     "announced", "asked", "replied"]
+) + r"\b"
 # "Trump said", but not "J. Smith said": a capitalized word that starts a word and does not
 # follow an initial. Both checks are lookbehinds placed after the first capital, so that the
 # regex engine can skip from capital to capital instead of trying every position.
@@ -131,7 +134,9 @@ _SPOKE = re.compile(rf"\s{_SPEAKER_VERB}")  # a quick test: most sentences quote
 _NOT_SPEAKERS = _NOT_NAMES | _TITLES | _ORG_SUFFIXES
 _WORD = r"[A-Z][\w'’-]*\.?"
 _SEQUENCE = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|of|de|van|von|bin|al-\w+))*")
-_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+# Two to five capitals as a whole word; the word-start test is a lookbehind after the first
+# capital (as in ``_SPEAKER``), so that the engine skips from capital to capital.
+_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,4}\b")
 _PARTICLES = frozenset(["of", "de", "van", "von", "bin"])
 
 

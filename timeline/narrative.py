@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from timeline.model import Granularity, Timex
+from timeline.wordpattern import alternation
 
 _EVENT_NOUNS = (
     "press conference|news conference|conference|meeting|summit|hearing|vote|election|speech|"
@@ -26,9 +27,10 @@ _EVENT_NOUNS = (
 )
 _NOUN_SET = frozenset(_EVENT_NOUNS.split("|"))
 # Lowercase only: "March" and "Summit Avenue" are not event nouns.
-_NOUN = re.compile(rf"\b(?:{_EVENT_NOUNS})s?\b")
+_NOUN_ALTERNATION = alternation(_EVENT_NOUNS.split("|"))
+_NOUN = re.compile(rf"\b{_NOUN_ALTERNATION}s?\b")
 _DEFINITE = re.compile(
-    rf"\b(?i:the|that|this|those|these)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{_EVENT_NOUNS})s?\b"
+    rf"\b(?i:the|that|this|those|these)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{_NOUN_ALTERNATION})s?\b"
 )
 
 
