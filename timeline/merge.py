@@ -148,14 +148,17 @@ class _Cluster:
         if best == _REJECTED or covered == len(texts):
             return best
         full, full_size, focus, focus_size = mine
-        for i in range(covered, len(texts)):
+        for other_full, other_full_size, other_focus, other_focus_size in texts[covered:]:
             # The better Dice of the full and the focus words (0 with an empty set)
-            other = texts[i]
-            score = 2 * (other[0] & full).bit_count() / (other[1] + full_size) if (
-                other[1] and full_size
+            score = 2 * (other_full & full).bit_count() / (other_full_size + full_size) if (
+                other_full_size and full_size
             ) else 0.0
-            if other[3] and focus_size:
-                score = max(score, 2 * (other[2] & focus).bit_count() / (other[3] + focus_size))
+            if other_focus_size and focus_size:
+                focus_score = (
+                    2 * (other_focus & focus).bit_count() / (other_focus_size + focus_size)
+                )
+                if focus_score > score:
+                    score = focus_score
             if score < floor:
                 self.scores[text_id] = (_REJECTED, 0)
                 return _REJECTED
