@@ -94,3 +94,16 @@ def test_building_the_seeds_twice_gives_identical_bytes(tmp_path: Path) -> None:
     data = json.loads((first.output / "timeline.json").read_text("utf-8"))
     starts = [e["date"]["start"] for e in data["events"]]
     assert starts == sorted(starts), "events are in timeline order"
+
+
+def test_the_extraction_stage_renders_each_article_body_once_for_the_render_stage() -> None:
+    from zoneinfo import ZoneInfo
+
+    from timeline.render_article import article_body_html
+
+    (article,) = load_articles([SEED], ZoneInfo("UTC"))
+    extraction = api.extract_article(article)
+    assert extraction.body_html == article_body_html(extraction.tagged)
+    assert 'class="timex' in extraction.body_html or "<mark" in extraction.body_html
+    body = api.body_lookup([extraction])
+    assert body(extraction.tagged) is extraction.body_html  # used as made, not rendered again

@@ -38,6 +38,7 @@ from timeline.load import load_articles
 from timeline.model import Article, Event, Extraction, TaggedArticle, Timeline
 from timeline.overrides import apply_pins
 from timeline.render import default_theme_dir, iter_site, make_environment, static_files
+from timeline.render_article import article_body_html
 from timeline.temporal import tag
 from timeline.write import WriteReport, check_output_folder, write_site
 
@@ -77,7 +78,7 @@ def extract_article(article: Article) -> Extraction:
     """The per-article stage: tag, resolve and extract events. Pure and picklable, so a
     cache or an executor (processes, a Dask cluster) can run it anywhere."""
     tagged = apply_pins(tag_article(article))
-    return Extraction(tagged, extract_events(tagged))
+    return Extraction(tagged, extract_events(tagged), article_body_html(tagged))
 
 
 # How the per-article stage is mapped over the articles: the builtin ``map`` here; a cache
@@ -90,10 +91,25 @@ def build_timeline(
     handmade: Sequence[Event] = (),
 ) -> Timeline:
     """Pure: articles (and hand-made events) in, the assembled timeline out."""
-    extractions = list(mapper(extract_article, articles))
+    return assemble_extractions(list(mapper(extract_article, articles)), cfg, handmade)
+
+
+def assemble_extractions(
+    extractions: Sequence[Extraction], cfg: Config, handmade: Sequence[Event] = ()
+) -> Timeline:
     tagged = [x.tagged for x in extractions]
     events = [e for x in extractions for e in x.events]
     return assemble(cfg.title, tagged, events, cfg, handmade)
+
+
+def body_lookup(extractions: Sequence[Extraction]) -> Callable[[TaggedArticle], str]:
+    """Each article's body HTML as the extraction stage made it (computed here if missing)."""
+    bodies = {x.tagged.article.slug: x.body_html for x in extractions}
+
+    def body(tagged: TaggedArticle) -> str:
+        return bodies.get(tagged.article.slug) or article_body_html(tagged)
+
+    return body
 
 
 def load_handmade(sources: Sequence[Path], cfg: Config, articles: Sequence[Article]) -> (
@@ -171,10 +187,12 @@ def build_site(
     if store is not None and parsed is not None:
         store.keep_parsed_articles(parsed, known)
     handmade = load_handmade(source_paths, cfg, articles)
-    timeline = build_timeline(articles, cfg, cached_mapper(store, mapper, progress), handmade)
+    extractions = list(cached_mapper(store, mapper, progress)(extract_article, articles))
+    timeline = assemble_extractions(extractions, cfg, handmade)
     env = make_environment(user_templates)
     # streamed: each page is written as it is rendered, and the site is never in memory whole
-    site = chain(static_files(user_templates).items(), iter_site(timeline, cfg, env))
+    pages = iter_site(timeline, cfg, env, body_lookup(extractions))
+    site = chain(static_files(user_templates).items(), pages)
     report = write_site(site, out)
     summary = BuildSummary(
         articles=len(articles),

@@ -189,6 +189,9 @@ class Extraction:
 
     tagged: TaggedArticle
     events: tuple[Event, ...]
+    # The article's text as sanitized HTML with its expressions marked: rendering it is per
+    # article too, so it is done here, in parallel and cached, not by the render stage.
+    body_html: str | None = None
 
 
 @fast_pickle
