@@ -98,29 +98,34 @@ def test_context_is_part_of_the_key(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("damage", [b"", b"garbage", b"\x80\x04\x95\xff\xff", None])
 def test_a_corrupt_entry_is_a_miss_and_is_repaired(tmp_path: Path, damage: bytes | None) -> None:
-    store = ExtractionCache(tmp_path / "c")
-    (first,), _ = run(store, [article()])
-    (entry,) = store.entries.glob("*.pickle")
+    folder = tmp_path / "c"
+    (first,), _ = run(ExtractionCache(folder), [article()])
+    (entry,) = ExtractionCache(folder).entries.glob("*.pickle")  # the build packed it
     if damage is None:  # a valid pickle of the wrong thing
         import pickle
 
         entry.write_bytes(pickle.dumps({"not": "an extraction"}))
     else:
         entry.write_bytes(damage)
-    (again,), seen = run(store, [article()])
+    (again,), seen = run(ExtractionCache(folder), [article()])  # each build opens the cache
     assert seen == ["a"]
     assert again == first
-    (_, seen) = run(store, [article()])
+    (_, seen) = run(ExtractionCache(folder), [article()])
     assert seen == []
 
 
 def test_an_entry_for_another_article_is_not_used(tmp_path: Path) -> None:
-    store = ExtractionCache(tmp_path / "c")
+    import pickle
+
+    folder = tmp_path / "c"
+    store = ExtractionCache(folder)
     a, b = article("a"), article("b", "Trump left on Sunday.\n")
-    run(store, [a, b])
-    entry_a = store.entries / f"{store.key(a)}.pickle"
-    entry_a.write_bytes((store.entries / f"{store.key(b)}.pickle").read_bytes())
-    (result,), seen = run(store, [article("a")])
+    (_, extraction_b), _ = run(store, [a, b])
+    # a loose entry, and a shard entry, under a's key that hold b's extraction
+    (store.entries / f"{store.key(a)}.pickle").write_bytes(pickle.dumps(extraction_b))
+    for shard in store.entries.glob("shard-*.pickle"):
+        shard.write_bytes(pickle.dumps({store.key(a): extraction_b}))
+    (result,), seen = run(ExtractionCache(folder), [article("a")])
     assert seen == ["a"] and result.tagged.article.slug == "a"
 
 
@@ -267,3 +272,23 @@ def test_parsed_articles_are_reused_and_an_edited_file_is_parsed_again(tmp_path:
     (store.entries / PARSED_FILE).write_bytes(b"\x80garbage")  # damaged: parse everything
     assert store.parsed_articles() == {}
     assert load_articles([src], UTC, parsed={}) == second
+
+
+def test_a_build_packs_its_entries_and_an_edit_rewrites_one_shard(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    articles = [article(f"s{i}", f"Putin spoke on Monday, day {i}.\n") for i in range(40)]
+    store = ExtractionCache(folder)
+    first, seen = run(store, articles)
+    assert len(seen) == 40
+    assert not [p for p in store.entries.glob("*.pickle") if not p.name.startswith("shard-")]
+    shards = {p.name: p.stat().st_mtime_ns for p in store.entries.glob("shard-*.pickle")}
+    assert 1 < len(shards) <= 16
+
+    edited = [*articles[:-1], article("s39", "Trump left on Sunday.\n")]
+    second, seen = run(ExtractionCache(folder), edited)
+    assert seen == ["s39"] and second[:-1] == first[:-1]
+    after = {p.name: p.stat().st_mtime_ns for p in store.entries.glob("shard-*.pickle")}
+    rewritten = {name for name in after if after[name] != shards.get(name)}
+    assert len(rewritten) <= 2  # the shard of the new entry, and that of the old one if apart
+    _, seen = run(ExtractionCache(folder), edited)
+    assert seen == []

@@ -8,6 +8,10 @@ so an edited tagger in a checkout invalidates it), the Python and dateparser ver
 
 Entries are pickled ``Extraction`` values written atomically (temporary file + rename). The
 cache is local and written only by timeline, so unpickling it is as safe as running the code.
+At the end of a build its entries are packed into 16 shard files (by the first digit of their
+key), so the next build reads 16 files, not one per article; entries written during a build stay
+loose files until then, so an interrupted build keeps its work.
+
 Beside the entries, ``parsed-articles.pickle`` keeps the articles each source file parsed into,
 keyed by a digest of the file's bytes, so a rebuild does not parse 5,000 front matters again.
 
@@ -40,6 +44,7 @@ Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
 PICKLE_PROTOCOL = pickle.HIGHEST_PROTOCOL
 PARSED_FILE = "parsed-articles.pickle"  # not an entry: entries are named by a sha256
+SHARD_DIGITS = 1  # entries are packed in 16 shard files by the first hex digit of their key
 
 # https://bford.info/cachedir/: backup tools skip a folder holding this file; we also refuse
 # to delete a folder that lacks it, in case ``cache`` was pointed at something precious.
@@ -70,6 +75,7 @@ class ExtractionCache:
     context: str = ""
     hits: int = field(default=0, init=False)
     misses: int = field(default=0, init=False)
+    _shards: dict[str, dict[str, object]] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def entries(self) -> Path:
@@ -80,15 +86,13 @@ class ExtractionCache:
         return hashlib.sha256(f"{self.context}\x1f{article!r}".encode()).hexdigest()
 
     def get(self, article: Article) -> Extraction | None:
-        path = self.entries / f"{self.key(article)}.pickle"
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        try:
-            value = pickle.loads(data)
-        except Exception:  # any damage to the file (truncation, garbage): recompute it
-            return None
+        key = self.key(article)
+        value: object = self._shard(key).get(key)
+        if value is None:
+            try:
+                value = pickle.loads((self.entries / f"{key}.pickle").read_bytes())
+            except Exception:  # missing, or any damage to the file: recompute it
+                return None
         if not isinstance(value, Extraction) or value.tagged.article != article:
             return None
         return value
@@ -97,6 +101,36 @@ class ExtractionCache:
         self.entries.mkdir(parents=True, exist_ok=True)
         target = self.entries / f"{self.key(article)}.pickle"
         _write_atomically(target, pickle.dumps(extraction, PICKLE_PROTOCOL))
+
+    def _shard(self, key: str) -> dict[str, object]:
+        name = key[:SHARD_DIGITS]
+        if name not in self._shards:
+            try:
+                value = pickle.loads((self.entries / f"shard-{name}.pickle").read_bytes())
+            except Exception:  # missing or damaged: its entries are misses
+                value = {}
+            self._shards[name] = value if isinstance(value, dict) else {}
+        return self._shards[name]
+
+    def pack(self, used: Sequence[tuple[Article, Extraction]]) -> None:
+        """Fold this build's entries into shard files: one file read per shard on the next
+        build instead of one per article. A shard is rewritten only when what it should hold
+        (exactly this build's entries with its prefix) differs from what it holds, so a
+        rebuild after one edit rewrites one shard. Loose entry files are then removed."""
+        wanted: dict[str, dict[str, Extraction]] = {}
+        for article, extraction in used:
+            key = self.key(article)
+            wanted.setdefault(key[:SHARD_DIGITS], {})[key] = extraction
+        loose = list(self.entries.glob("*.pickle")) if self.entries.is_dir() else []
+        for name, entries in wanted.items():
+            if set(self._shard(name)) != set(entries):
+                _write_atomically(
+                    self.entries / f"shard-{name}.pickle", pickle.dumps(entries, PICKLE_PROTOCOL)
+                )
+                self._shards[name] = dict(entries)
+        for path in loose:
+            if len(path.stem) == 64:  # a loose entry (named by its sha256), now in a shard
+                path.unlink(missing_ok=True)
 
     def parsed_articles(self) -> dict[str, tuple[Article, ...]]:
         """The articles of the source files the last build parsed, by ``load.parse_key``."""
@@ -188,7 +222,10 @@ def cached_mapper(
             done += len(part)
             if progress is not None:
                 progress(done, len(articles))
-        return [r for r in results if r is not None]
+        found = [r for r in results if r is not None]
+        if store is not None:
+            store.pack(list(zip(articles, found, strict=True)))
+        return found
 
     return mapped
 
