@@ -39,7 +39,6 @@ _REPORTING = (
     "signaled|signalled|concluded|estimated|estimates|decided|agreed|asserted|asserts|"
     "maintained|maintains|recalled|conceded|boasted|complained|stressed"
 )
-_REPORTING_VERB = re.compile(rf"\b{alternation(_REPORTING.split('|'))}\b")
 _COMPLEMENT_WORDS = (
     "that|whether|if|how|why|what|he|she|it|they|we|i|you|there|his|her|their|its|will|would|"
     "could|should|may|might|can|had|has|have|was|were|is|are|did|does"
@@ -48,8 +47,11 @@ _COMPLEMENT_START = re.compile(
     rf"\b{alternation(_COMPLEMENT_WORDS.split('|'), ignore_case=True)}\b", re.I
 )
 _SUBORDINATORS = "despite|although|though|because|after|before|since|until|while|whereas|once"
-_SUBORDINATOR = re.compile(
-    rf"\b{alternation(_SUBORDINATORS.split('|'), ignore_case=True)}\b", re.I
+# Reporting verbs (lowercase) and subordinators (any case) in one scan of the sentence: each
+# match is a whole word, and no word is both, so the scan finds what two would.
+_REPORTING_OR_SUBORDINATOR = re.compile(
+    rf"\b(?:(?P<verb>{alternation(_REPORTING.split('|'))})"
+    rf"|(?i:{alternation(_SUBORDINATORS.split('|'), ignore_case=True)}))\b"
 )
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.I)
@@ -94,7 +96,11 @@ def regions(text: str) -> list[Region]:
     def quoted(pos: int) -> bool:
         return any(s <= pos < e for s, e, _ in quotes)
 
-    for verb in _REPORTING_VERB.finditer(text):
+    verbs: list[re.Match[str]] = []
+    subordinators: list[re.Match[str]] = []
+    for word in _REPORTING_OR_SUBORDINATOR.finditer(text):
+        (verbs if word.group("verb") else subordinators).append(word)
+    for verb in verbs:
         if quotes and quoted(verb.start()):
             continue
         start = _COMPLEMENT_START.search(text, verb.end())
@@ -104,7 +110,7 @@ def regions(text: str) -> list[Region]:
         end = inside[0] if inside else len(text)
         if start.start() < end:
             found.append((start.start(), end, "report"))
-    for sub in _SUBORDINATOR.finditer(text):
+    for sub in subordinators:
         if quotes and quoted(sub.start()):
             continue
         if text[: sub.start()].strip() in {"", "—", "-"}:
@@ -169,7 +175,7 @@ def main_clause(text: str, offset: int) -> tuple[int, int]:
 
 
 def _first_region(found: list[Region], text: str) -> int:
-    return min((s for s, _, _ in found), default=len(text))
+    return found[0][0] if found else len(text)  # ``found`` is sorted
 
 
 def _same_time(d: Dated, main: Dated | None) -> bool:
