@@ -10,6 +10,13 @@ Two events are the same when
 
 Reports are folded in order of first publication; each joins the most similar event it matches
 (single link: the best of its sentences), so the result does not depend on input order.
+
+At thousands of articles a story's big days gather hundreds of reports, so the rules above are
+applied without comparing every pair: word sets are bit masks, each distinct text is compared
+with each distinct text of a cluster once (scores kept, and a rejection is final since reports
+only ever join), and a report with the date and text of an earlier one looks again only at the
+clusters that did not reject that text. The result is the one the plain pairwise algorithm
+gives (tests/test_assemble_reference.py).
 """
 
 from __future__ import annotations
