@@ -146,7 +146,7 @@ class Names:
     organizations: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: one per run text
 class _Run:
     """A capitalized run of words ("Russian President Vladimir Putin"), read: the reading
     depends on the run's text alone, and the same names recur all through a corpus."""
@@ -200,7 +200,8 @@ def known_people(sentences: Iterable[str]) -> tuple[str, ...]:
 
 def _known_people(sentences: Sequence[str], runs: Sequence[tuple[_Run, ...]]) -> tuple[str, ...]:
     # Each distinct run once: a repeated one would find ``people`` as its first occurrence
-    # left it (or larger), and add nothing.
+    # left it (or larger), and add nothing. (Two texts read alike, "Putin's" and "Putin’s",
+    # stay two runs; the second adds nothing either.)
     candidates = [r for r in dict.fromkeys(r for rs in runs for r in rs) if r.kind != "org"]
     alone = {r.rest[0] for r in candidates if len(r.rest) == 1}
     # "Trump said", "Paul wrote": a lone name that speaks is a person (unless it is a place).

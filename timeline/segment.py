@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,8 @@ _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 _TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
 
+# Cached: the per-article stage splits each text twice in a row (events, then the body HTML).
+@lru_cache(maxsize=256)
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Sentences of ``text`` in order; every line break ends a sentence."""
     spans: list[tuple[int, int]] = []
