@@ -118,3 +118,30 @@ def test_a_report_alike_to_two_events_joins_the_one_reported_first() -> None:
     )
     merged = merge_events([both, march, april], CFG)
     assert [[c.article_slug for c in m.citations] for m in merged] == [["a", "c"], ["b"]]
+
+
+PREVIEW = "Trump and Putin will meet alone for two hours at the Presidential Palace in Helsinki."
+
+
+def test_a_happened_event_is_told_by_the_first_report_from_its_day_not_by_a_preview() -> None:
+    preview = event(PREVIEW, DCT, slug="a", published=date(2018, 7, 13), status=Status.EXPECTED)
+    report = event(SUMMIT, DCT, slug="b", published=DCT)
+    (merged,) = merge_events([preview, report], CFG)
+    assert merged.text == SUMMIT and merged.status is Status.HAPPENED
+    assert merged.id == preview.id  # the id stays that of the first report
+    assert [c.article_slug for c in merged.citations] == ["a", "b"]  # first reported, first
+
+
+def test_a_report_that_leans_on_its_context_does_not_tell_the_event() -> None:
+    preview = event(PREVIEW, DCT, slug="a", published=date(2018, 7, 13), status=Status.EXPECTED)
+    leaning = "He met Putin alone for two hours at the Presidential Palace in Helsinki."
+    report = event(leaning, DCT, slug="b", published=DCT)
+    (merged,) = merge_events([preview, report], CFG)
+    assert merged.text == PREVIEW and merged.status is Status.HAPPENED
+
+
+def test_an_expected_event_keeps_the_first_reports_words() -> None:
+    a = event(PREVIEW, DCT, slug="a", published=date(2018, 7, 13), status=Status.EXPECTED)
+    b = event(SUMMIT_2, DCT, slug="b", published=date(2018, 7, 14), status=Status.EXPECTED)
+    (merged,) = merge_events([a, b], CFG)
+    assert merged.text == PREVIEW

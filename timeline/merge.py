@@ -10,6 +10,8 @@ Two events are the same when
 
 Reports are folded in order of first publication; each joins the most similar event it matches
 (single link: the best of its sentences), so the result does not depend on input order.
+The merged event keeps the first report's id; a happened event takes its words from the first
+self-contained report published on or after its day, not from a preview.
 
 At thousands of articles a story's big days gather hundreds of reports, so the rules above are
 applied without comparing every pair: word sets are bit masks, each distinct text is compared
@@ -21,6 +23,7 @@ gives (tests/test_assemble_reference.py).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import replace
@@ -31,6 +34,9 @@ from timeline.model import Citation, Event, Granularity, Status, When
 from timeline.similarity import content_words, focus_words, name_similarity
 
 _FINE = (Granularity.TIME, Granularity.DAY)
+# A sentence that opens with a pronoun or refers back ("told him about it") cannot stand alone
+# as the text of an event: keep such a report as a citation, not as the event's words.
+_LEANS_ON_CONTEXT = re.compile(r"^(?:He|She|It|They|This|That|These|Those)\b|\b(?:him|them|it)\b")
 
 
 def report_order(event: Event) -> tuple[object, ...]:
@@ -284,11 +290,24 @@ def _fold(members: list[Event]) -> Event:
 
     best = min(members, key=preference)
     citations = sorted((c for e in members for c in e.citations), key=_citation_order)
+    # Reported as done by anyone means done: a later report knows more than a preview.
+    status = min((e.status for e in members), key=_STATUS_RANK.__getitem__)
+    # The first report names the event (its id stays put as reports come in), but a happened
+    # event is told in the words of the first report from its day or after, not a preview's:
+    # "Trump and Putin met alone…", not "Democrats urged Trump to call off the meeting…".
+    voice = first
+    if status is Status.HAPPENED:
+        since = best.when.interval.start
+        voice = next(
+            (e for e in members if not e.background and e.citations
+             and e.citations[0].published >= since and not _LEANS_ON_CONTEXT.search(e.text)),
+            first,
+        )  # fmt: skip
     return replace(
         first,
         when=best.when,
-        # Reported as done by anyone means done: a later report knows more than a preview.
-        status=min((e.status for e in members), key=_STATUS_RANK.__getitem__),
+        text=voice.text,
+        status=status,
         citations=tuple(citations),
         people=tuple(dict.fromkeys(p for e in members for p in e.people)),
         organizations=tuple(dict.fromkeys(o for e in members for o in e.organizations)),
