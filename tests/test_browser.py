@@ -172,7 +172,7 @@ def test_jump_to_date_focuses_the_first_event_on_or_after_it(driver, site_url: s
 def test_evidence_highlight_shows_its_resolution_on_focus(driver, site_url: str) -> None:  # type: ignore[no-untyped-def]
     from selenium.webdriver.common.keys import Keys
 
-    driver.get(site_url + "articles/helsinki-summit/index.html")
+    driver.get(site_url + "articles/helsinki-summit.html")
     tip = "return getComputedStyle(arguments[0], '::after').content"
     mark = driver.find_element("id", "t-91")  # "The day before": a narrative anchor
     assert driver.execute_script(tip, mark) in ("none", "normal", "")
@@ -203,7 +203,7 @@ def test_event_and_sentence_link_both_ways(driver, site_url: str) -> None:  # ty
         "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", cite
     )
     cite.click()
-    assert driver.current_url.endswith("articles/vienna-talks/index.html#s-0")
+    assert driver.current_url.endswith("articles/vienna-talks.html#s-0")
     sentence = driver.find_element("id", "s-0")
     assert sentence.text.startswith("Trump and Putin met again")
     back = driver.find_element("css selector", "a.to-event[href$='#e-esept']")
@@ -262,7 +262,7 @@ def test_screenshots(driver, server: tuple[str, Path]) -> None:  # type: ignore[
     article = next(p for p in sorted((out / "articles").iterdir())
                    if "helsinki-summit" in p.name or "press-conference" in p.name)
     for width, mobile in ((1280, False), (390, True)):
-        driver.get(f"{origin}/seeds-site/articles/{article.name}/index.html")
+        driver.get(f"{origin}/seeds-site/articles/{article.name}")
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
             "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": mobile})
         marks = driver.find_elements("css selector", "mark.timex[tabindex]")
@@ -292,7 +292,7 @@ def _axe_source() -> str:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(
     "page",
-    ["index.html", "articles/helsinki-summit/index.html", "articles/hostile/index.html",
+    ["index.html", "articles/helsinki-summit.html", "articles/hostile.html",
      "people/index.html", "people/vladimir-putin/index.html", "about/index.html",
      "embed/index.html"],
 )  # fmt: skip
@@ -347,7 +347,7 @@ def test_print_hides_navigation_and_filters(driver, site_url: str) -> None:  # t
 
 
 @pytest.mark.parametrize(
-    "page", ["index.html", "articles/helsinki-summit/index.html", "articles/hostile/index.html",
+    "page", ["index.html", "articles/helsinki-summit.html", "articles/hostile.html",
              "about/index.html", "people/vladimir-putin/index.html"],
 )  # fmt: skip
 def test_phone_width_has_no_sideways_scrolling(driver, site_url: str, page: str) -> None:  # type: ignore[no-untyped-def]

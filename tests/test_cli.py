@@ -75,11 +75,11 @@ def test_build_flags_override_the_config(site: Path) -> None:
                  "--clean", "-q", cwd=site)
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""  # --quiet
-    assert (site / "out" / "articles" / "draft" / "index.html").is_file()
+    assert (site / "out" / "articles" / "draft.html").is_file()
     assert not (site / "public").exists()
     without = run("build", "-o", "out", cwd=site)
     assert without.exit_code == 0
-    assert not (site / "out" / "articles" / "draft").exists()
+    assert not (site / "out" / "articles" / "draft.html").exists()
 
 
 def test_build_sources_on_the_command_line(site: Path, tmp_path: Path) -> None:
@@ -161,7 +161,7 @@ def test_new_creates_a_site_that_builds(tmp_path: Path) -> None:
     built = run("build", cwd=made)
     assert built.exit_code == 0, built.stderr
     assert "1 articles" in built.stderr
-    assert (made / "output" / "articles" / "2018-07-16-helsinki-summit" / "index.html").is_file()
+    assert (made / "output" / "articles" / "2018-07-16-helsinki-summit.html").is_file()
     checked = run("check", cwd=made)
     assert checked.exit_code == 0, checked.stdout
 
@@ -274,4 +274,4 @@ def test_build_reads_every_input_format(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "4 articles" in result.stderr
     pages = sorted(p.name for p in (tmp_path / "site" / "articles").iterdir())
-    assert pages == ["page", "paul-in-moscow", "summit", "trump-misspoke"]
+    assert pages == ["page.html", "paul-in-moscow.html", "summit.html", "trump-misspoke.html"]

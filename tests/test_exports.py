@@ -145,7 +145,7 @@ def test_sitemap_lists_every_page_with_absolute_urls(fixture_site: dict[str, str
     pages = [p for p in fixture_site if p.endswith(".html") and p != "embed/fragment.html"]
     assert len(locs) == len(pages)
     assert all(loc.startswith("https://news.example/timelines/helsinki/") for loc in locs)
-    assert "https://news.example/timelines/helsinki/articles/helsinki-summit/" in locs
+    assert "https://news.example/timelines/helsinki/articles/helsinki-summit.html" in locs
 
 
 @pytest.mark.parametrize("words", [

@@ -60,17 +60,17 @@ def test_serves_pages_and_reloads_after_a_change(
 ) -> None:
     server, src, logged = preview
     assert server.url.startswith("http://127.0.0.1:")
-    page = fetch(server.url + "articles/summit/")
+    page = fetch(server.url + "articles/summit.html")
     assert "Helsinki summit" in page
     assert RELOAD_SCRIPT in page
     assert "Helsinki summit" in fetch(server.url)  # the index
-    built = server.site / "articles" / "summit" / "index.html"
+    built = server.site / "articles" / "summit.html"
     assert RELOAD_SCRIPT not in built.read_text("utf-8")  # only in what is served
 
     generation = int(fetch(server.url + GENERATION_PATH.lstrip("/")))
     (src / "summit.md").write_text(ARTICLE.format(title="Summit in Finland"), "utf-8")
     wait_for_generation(server, generation)
-    page = fetch(server.url + "articles/summit/")
+    page = fetch(server.url + "articles/summit.html")
     assert "Summit in Finland" in page and "Helsinki summit" not in page
     assert any(line.startswith("Rebuilt after changes to summit.md") for line in logged)
 
@@ -89,7 +89,7 @@ def test_a_broken_change_keeps_the_last_good_site(
         time.sleep(0.1)
     assert any("broken.md:1: has no publication date" in line for line in logged)
     assert server.generation >= generation
-    assert "Helsinki summit" in fetch(server.url + "articles/summit/")
+    assert "Helsinki summit" in fetch(server.url + "articles/summit.html")
 
 
 def test_static_files_are_served_unchanged(preview: tuple[PreviewServer, Path, list[str]]) -> None:
@@ -159,10 +159,10 @@ def test_the_serve_command_end_to_end(tmp_path: Path) -> None:
         line = process.stderr.readline()
         assert line.startswith("Serving http://127.0.0.1:"), line
         url = line.split()[1]
-        assert "Before" in fetch(url + "articles/summit/")
+        assert "Before" in fetch(url + "articles/summit.html")
         (tmp_path / "articles" / "summit.md").write_text(ARTICLE.format(title="After"), "utf-8")
         stop = time.monotonic() + DEADLINE
-        while "After" not in fetch(url + "articles/summit/"):
+        while "After" not in fetch(url + "articles/summit.html"):
             assert time.monotonic() < stop, "the page did not change"
             time.sleep(0.1)
         assert not (tmp_path / "output").exists()  # the preview never writes the output

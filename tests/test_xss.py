@@ -105,7 +105,7 @@ def test_hostile_strings_arrive_as_text(fixture_site: dict[str, str | bytes]) ->
     site = _decoded(fixture_site)
     index = site["index.html"]
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&lt;/textarea&gt;" in index
-    article = site["articles/hostile/index.html"]
+    article = site["articles/hostile.html"]
     assert "<title>&lt;script&gt;" in article
     # the article's own markup is gone, its words stay
     assert "click me" in article and "officials met" in article

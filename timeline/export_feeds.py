@@ -14,7 +14,7 @@ from datetime import date
 
 from timeline import __version__
 from timeline.dates_display import display_date
-from timeline.links import Links, absolute, safe_folder
+from timeline.links import Links, absolute
 from timeline.model import Event, Timeline
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -78,12 +78,11 @@ def render_atom(timeline: Timeline, base_url: str, links: Links) -> str:
     return _xml(feed)
 
 
-def render_sitemap(pages: Sequence[str], timeline: Timeline, base_url: str) -> str:
+def render_sitemap(pages: Sequence[str], timeline: Timeline, base_url: str, links: Links) -> (
+    str
+):
     """Every HTML page of the site, absolute; an article's page is as new as the article."""
-    dated = {
-        f"articles/{safe_folder(t.article.slug)}/index.html": t.article.dct
-        for t in timeline.articles
-    }
+    dated = {links.article_file(t.article.slug): t.article.dct for t in timeline.articles}
     urlset = ET.Element("urlset", {"xmlns": SITEMAP})
     for path in sorted(pages):
         url = _sub(urlset, "url")

@@ -38,8 +38,9 @@ def _href(root: str, path: str) -> Markup:
     return Markup(_escaped_root(str(root), isinstance(root, Markup)) + path)
 
 
-def safe_folder(slug: str) -> str:
-    """A folder name that cannot leave its parent, whatever the article's slug says."""
+def safe_name(slug: str) -> str:
+    """A file name (without ``.html``) that cannot leave its folder, whatever the article's
+    slug says."""
     if _SAFE_SEGMENT.fullmatch(slug) and ".." not in slug:
         return slug
     return (slugify(slug, max_length=60) or "article") + "-" + sha1(slug.encode()).hexdigest()[:8]
@@ -50,7 +51,7 @@ class Links:
     homes: Mapping[str, str]  # event id → its page on the main timeline
     people: Mapping[str, str]  # name → slug
     tags: Mapping[str, str]
-    folders: Mapping[str, str]  # article slug → its folder under articles/
+    names: Mapping[str, str]  # article slug → its page's name under articles/ (no .html)
     events: Mapping[str, Event]
     # True while the pages are not decided: an event's page is left as a mark for ``resolve``
     deferred: bool = False
@@ -73,7 +74,7 @@ class Links:
             homes={e.id: path for path, events in pages.items() for e in events},
             people={t.name: t.slug for t in people},
             tags={t.name: t.slug for t in tags},
-            folders={t.article.slug: safe_folder(t.article.slug) for t in timeline.articles},
+            names={t.article.slug: safe_name(t.article.slug) for t in timeline.articles},
             events={e.id: e for e in timeline.events},
         )
 
@@ -86,16 +87,16 @@ class Links:
             return _href(root, f"<@home:{quote(event_id)}@>#e-{quote(event_id)}")
         return _href(root, str(escape(self.event_path(event_id))))
 
-    def article_folder(self, slug: str) -> str:
-        return self.folders.get(slug) or safe_folder(slug)
+    def article_file(self, slug: str) -> str:
+        """The article's page from the top of the site, as a site path (unquoted): one flat
+        file per article, so a build makes one folder for all of them, not one each."""
+        return f"articles/{self.names.get(slug) or safe_name(slug)}.html"
 
     def article_path(self, slug: str, anchor: str = "") -> str:
-        """An article's evidence page, from the top of the site (plain text)."""
+        """An article's evidence page, from the top of the site (plain text, URL-quoted)."""
         path = self._article_paths.get(slug)
-        if path is None:  # every citation links to its article: quote each folder once
-            path = self._article_paths[slug] = (
-                f"articles/{quote(self.article_folder(slug))}/index.html"
-            )
+        if path is None:  # every citation links to its article: quote each name once
+            path = self._article_paths[slug] = quote(self.article_file(slug))
         return f"{path}#{anchor}" if anchor else path
 
     def article(self, slug: str, root: str, anchor: str = "") -> Markup:

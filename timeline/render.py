@@ -5,6 +5,11 @@ Each event's markup is rendered once: for the main timeline, before the pages ar
 decides where), with marks for the page-dependent parts of its links (``links.resolve``); person
 and topic pages list events in brief and link to them on the main timeline.
 
+Article pages (``articles/<name>.html``, flat: one folder for all) come as ``write.Memo``: a key
+digesting what the page shows, and the page rendered only if the previous output has none made
+from that key. With a theme of one's own ``article.html`` or ``base.html``, which may show any
+part of the timeline, they are always rendered.
+
 Every page links relatively (``root`` is the way back to the top), so the site works from any
 folder, under any sub-path, and from ``file://``; absolute URLs (``config.base_url``) appear only
 where a format needs them: the feed, the sitemap, the calendar and the embed snippet.
@@ -12,6 +17,7 @@ where a format needs them: the feed, the sitemap, the calendar and the embed sni
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
@@ -28,6 +34,7 @@ from jinja2 import (
 from markupsafe import Markup
 
 from timeline import __version__
+from timeline.cache import version_key
 from timeline.config import Config
 from timeline.dates_display import (
     bare_date,
@@ -54,9 +61,17 @@ from timeline.pages import (
     split,
     topics,
 )  # fmt: skip
-from timeline.render_article import article_body_html, render_article, reports_by_article
+from timeline.render_article import (
+    PageKeys,
+    Report,
+    article_body_html,
+    render_article,
+    reports_by_article,
+)  # fmt: skip
+from timeline.write import Content, Memo, rendered
 
 Site = Mapping[str, str | bytes]
+_SHOWN_ON_ARTICLE_PAGES = ("article.html", "base.html")  # what the default theme's keys cover
 _MARKDOWN_MARKS = re.compile(r"[*`]+")  # emphasis and code marks inside a quoted expression
 EMBED_LIMIT = 15  # events the embed widgets show before they link to the full timeline
 
@@ -191,13 +206,35 @@ def render_site(
 ) -> dict[str, str | bytes]:
     """Every file of the site, rendered in memory (for tests and small sites; a build streams
     ``iter_site`` to ``write_site`` instead)."""
-    return dict(iter_site(timeline, cfg, env, article_body))
+    return {path: rendered(content) for path, content in iter_site(timeline, cfg, env,
+                                                                    article_body)}
+
+
+def theme_fingerprint(env: Environment) -> str:
+    """A digest of every template the environment can load (static files aside)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for name in sorted(env.list_templates()):
+        if name.split("/", 1)[0] == "static" or name.startswith("default/static/"):
+            continue
+        source = env.loader.get_source(env, name)[0] if env.loader else ""
+        digest.update(f"{len(name)}:{name}{len(source)}:{source}".encode("utf-8", "replace"))
+    return digest.hexdigest()
+
+
+def _default_article_pages(env: Environment) -> bool:
+    """Do article pages come from the default theme, whose page keys cover what they show?"""
+    theme = default_theme_dir().resolve()
+    for name in _SHOWN_ON_ARTICLE_PAGES:
+        filename = env.get_template(name).filename
+        if filename is None or Path(filename).resolve().parent != theme:
+            return False
+    return True
 
 
 def iter_site(
     timeline: Timeline, cfg: Config, env: Environment,
     article_body: Callable[[TaggedArticle], str] = article_body_html,
-) -> Iterator[tuple[str, str | bytes]]:
+) -> Iterator[tuple[str, Content]]:
     """Every file of the site as (path, content), one at a time, so the site is never held
     whole. ``article_body`` gives an article's highlighted HTML (see ``article_body_html``):
     a caller may pass one that reads it from a cache."""
@@ -262,12 +299,26 @@ def iter_site(
     del briefs
 
     reports = reports_by_article(timeline)
+    keys = None
+    if _default_article_pages(env):
+        # of the config, what the default article and base templates read
+        base = repr((version_key(), theme_fingerprint(env), cfg.language, cfg.base_url,
+                     timeline.title))
+        keys = PageKeys(base, links)
     for tagged in timeline.articles:
-        path = f"articles/{links.article_folder(tagged.article.slug)}/index.html"
+        path = links.article_file(tagged.article.slug)
         found_reports = reports.get(tagged.article.slug, ())
         body = article_body(tagged)
-        yield path, render_article(r.page, path, tagged, found_reports, links, body)
         html_pages.append(path)
+
+        def article_page(tagged: TaggedArticle = tagged, path: str = path,
+                         found: tuple[Report, ...] = found_reports, body: str = body) -> str:
+            return render_article(r.page, path, tagged, found, links, body)
+
+        if keys is None:
+            yield path, article_page()
+        else:
+            yield path, Memo(keys.page_key(path, tagged, found_reports, body), article_page)
 
     yield page(
         "about.html", "about/index.html", snippet=embed_snippet(cfg.base_url, timeline.title)
@@ -280,7 +331,7 @@ def iter_site(
     yield "timelinejs.json", render_timelinejs(timeline, cfg.base_url, links)
     yield "timeline.ics", render_ical(timeline, cfg.base_url, links)
     yield "feed.xml", render_atom(timeline, cfg.base_url, links)
-    yield "sitemap.xml", render_sitemap(sorted(html_pages), timeline, cfg.base_url)
+    yield "sitemap.xml", render_sitemap(sorted(html_pages), timeline, cfg.base_url, links)
 
 
 def _embed_events(timeline: Timeline) -> tuple[Event, ...]:

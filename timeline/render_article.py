@@ -5,10 +5,14 @@ The costly part, Markdown → sanitized HTML with every expression marked, depen
 alone: ``article_body_html`` computes it with every sentence marked as *possibly* cited, so it
 can be computed once per article (and cached). ``bind_reports`` then fills in, cheaply, which
 sentences this timeline cites and the links to their events.
+
+``page_key`` digests everything the default theme's page shows, so a rebuild can reuse the page
+written last time when the key is the same (``write.Memo``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -158,3 +162,54 @@ def render_article(
     )
     return page("article.html", path, tagged=tagged, body=Markup(html), reports=reports)
 
+
+
+def _timex_part(t: Timex) -> str:
+    # the fields the page shows of an expression, and those its resolution is worded from
+    iv = t.interval
+    return repr((t.start, t.end, t.text, t.value, str(t.type), str(t.granularity), t.approximate,
+                 t.freq, iv and (iv.start, iv.end), str(t.anchor.kind), t.anchor.value))
+
+
+def _feed(digest: hashlib.blake2b, part: str) -> None:
+    data = part.encode("utf-8", "surrogatepass")
+    digest.update(b"%d:" % len(data))  # length first: no two lists of parts feed the same bytes
+    digest.update(data)
+
+
+class PageKeys:
+    """Keys of the evidence pages of one build (see ``page_key``). ``base`` digests what
+    every page shares: the code, the theme's templates, the config and the timeline's title."""
+
+    def __init__(self, base: str, links: Links) -> None:
+        self.base, self.links = base, links
+        self._events: dict[str, str] = {}
+
+    def _event_part(self, event: Event) -> str:
+        # what a page shows of an event citing it; many articles cite one event: made once
+        found = self._events.get(event.id)
+        if found is None:
+            w = event.when
+            found = self._events[event.id] = repr((
+                event.id, self.links.homes.get(event.id, ""), w.value, w.interval.start,
+                w.interval.end, str(w.granularity), w.approximate, str(event.status),
+                event.display_date, event.background, event.text,
+            ))  # fmt: skip
+        return found
+
+    def page_key(self, path: str, tagged: TaggedArticle, reports: tuple[Report, ...],
+                 body: str) -> str:
+        """A digest of everything ``render_article`` puts on this page with the default theme:
+        the article, its expressions, its body, and, of each event citing it, its date, text,
+        status and page on the timeline, and the cited sentence's place."""
+        digest = hashlib.blake2b(digest_size=16)
+        for part in (self.base, path, repr(tagged.article), body):
+            _feed(digest, part)
+        for t in tagged.timexes:
+            _feed(digest, _timex_part(t))
+        _feed(digest, "reports")
+        for r in reports:
+            c = r.citation
+            _feed(digest, self._event_part(r.event))
+            _feed(digest, repr((c.sentence_start, c.sentence_end, c.inferred)))
+        return digest.hexdigest()

@@ -7,6 +7,10 @@ hard-linked from the previous output instead of rewritten: cheap, and their mtim
 Whether a file changed is decided by a digest, against ``.timeline-manifest.json``: the digest
 and size of every file, which each write leaves in the output. A file modified after that
 manifest (its mtime is newer), or an output without one, is compared byte by byte instead.
+
+A page may also come as a :class:`Memo`: a key (a digest of everything the page shows) and a
+way to render it. If the manifest holds the same key for the same path, and the file is as the
+manifest describes it, the previous file is linked and the page is not rendered at all.
 """
 
 from __future__ import annotations
@@ -15,8 +19,9 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -28,6 +33,22 @@ class WriteReport:
     written: int  # files whose content is new or changed
     unchanged: int  # files kept from the previous output
     removed: int  # files of the previous output that the new site no longer has
+
+
+@dataclass(frozen=True, slots=True)
+class Memo:
+    """A page rendered only if the previous output has no file made from the same ``key``.
+    The key must digest everything the page shows: the writer trusts it blindly."""
+
+    key: str
+    render: Callable[[], str | bytes]
+
+
+Content = str | bytes | Memo
+
+
+def rendered(content: Content) -> str | bytes:
+    return content.render() if isinstance(content, Memo) else content
 
 
 def safe_relative_path(name: str) -> PurePosixPath:
@@ -69,6 +90,7 @@ class _Previous:
 
     folder: Path
     files: Mapping[str, tuple[str, int]]  # path → (digest, size)
+    keys: Mapping[str, str]  # path → the key of the Memo the file was rendered from
     written_ns: int  # the manifest's mtime: a file changed later is not trusted to match it
 
     @classmethod
@@ -78,9 +100,26 @@ class _Previous:
             written_ns = manifest.stat().st_mtime_ns
             raw = json.loads(manifest.read_text("utf-8"))
             files = {str(k): (str(v[0]), int(v[1])) for k, v in raw["files"].items()}
+            keys = {str(k): str(v[2]) for k, v in raw["files"].items() if len(v) > 2}
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
-            return cls(folder, {}, 0)
-        return cls(folder, files, written_ns)
+            return cls(folder, {}, {}, 0)
+        return cls(folder, files, keys, written_ns)
+
+    def made_from(self, name: str, rel: PurePosixPath, key: str) -> Path | None:
+        """The previous file of this name if it was rendered from ``key`` and is untouched
+        since (same size, not modified after the manifest)."""
+        known = self.files.get(name)
+        if known is None or self.keys.get(name) != key:
+            return None
+        path = self.folder.joinpath(*rel.parts)
+        try:
+            info = path.lstat()
+        except OSError:
+            return None
+        if (not stat.S_ISREG(info.st_mode) or info.st_size != known[1]
+                or info.st_mtime_ns > self.written_ns):  # fmt: skip
+            return None
+        return path
 
     def holds(self, name: str, rel: PurePosixPath, data: bytes, digest: str) -> Path | None:
         """The previous file of this name if it has exactly ``data``, else None."""
@@ -98,10 +137,10 @@ class _Previous:
 
 
 def write_site(
-    site: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]], output: Path
+    site: Mapping[str, Content] | Iterable[tuple[str, Content]], output: Path
 ) -> WriteReport:
     """Replace ``output`` with exactly ``site`` (a mapping, or (path, content) pairs consumed
-    one at a time); on any error the old output is untouched."""
+    one at a time; a content may be a ``Memo``); on any error the old output is untouched."""
     if output.exists() and not output.is_dir():
         raise OutputError(f"{output}: exists and is not a folder; choose another --output")
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -109,20 +148,31 @@ def write_site(
     pairs = sorted(site.items()) if isinstance(site, Mapping) else site
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     written = unchanged = 0
-    manifest: dict[str, tuple[str, int]] = {}
+    manifest: dict[str, tuple[str, int] | tuple[str, int, str]] = {}
     made: set[str] = set()
     try:
         for name, content in pairs:
             rel = safe_relative_path(name)
             if name in manifest or name == MANIFEST:
                 raise OutputError(f"refusing to write {name!r} twice, or over the manifest")
-            data = content.encode("utf-8") if isinstance(content, str) else content
-            digest = _digest(data)
-            manifest[name] = (digest, len(data))
             target = staging.joinpath(*rel.parts)
             if rel.parent.as_posix() not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(rel.parent.as_posix())
+            if isinstance(content, Memo):
+                kept = previous.made_from(name, rel, content.key)
+                if kept is not None:
+                    os.link(kept, target)
+                    manifest[name] = (*previous.files[name], content.key)
+                    unchanged += 1
+                    continue
+            raw = rendered(content)
+            data = raw.encode("utf-8") if isinstance(raw, str) else raw
+            digest = _digest(data)
+            manifest[name] = (
+                (digest, len(data), content.key) if isinstance(content, Memo)
+                else (digest, len(data))
+            )  # fmt: skip
             old = previous.holds(name, rel, data, digest)
             if old is not None:
                 os.link(old, target)
