@@ -121,8 +121,8 @@ def test_an_entry_for_another_article_is_not_used(tmp_path: Path) -> None:
     store = ExtractionCache(folder)
     a, b = article("a"), article("b", "Trump left on Sunday.\n")
     (_, extraction_b), _ = run(store, [a, b])
-    # a loose entry, and a shard entry, under a's key that hold b's extraction
-    (store.entries / f"{store.key(a)}.pickle").write_bytes(pickle.dumps(extraction_b))
+    # a batch entry, and a shard entry, under a's key that hold b's extraction
+    (store.entries / "batch-x.pickle").write_bytes(pickle.dumps({store.key(a): extraction_b}))
     for shard in store.entries.glob("shard-*.pickle"):
         shard.write_bytes(pickle.dumps({store.key(a): extraction_b}))
     (result,), seen = run(ExtractionCache(folder), [article("a")])
@@ -292,3 +292,24 @@ def test_a_build_packs_its_entries_and_an_edit_rewrites_one_shard(tmp_path: Path
     assert len(rewritten) <= 2  # the shard of the new entry, and that of the old one if apart
     _, seen = run(ExtractionCache(folder), edited)
     assert seen == []
+
+
+def test_an_interrupted_build_keeps_the_batches_it_finished(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    articles = [article(f"s{i:02d}", f"Putin spoke on Monday, day {i}.\n") for i in range(10)]
+
+    class Interrupted(Exception):
+        pass
+
+    def dies_at_the_seventh(a: Article) -> Extraction:
+        if a.slug == "s07":
+            raise Interrupted
+        return api.extract_article(a)
+
+    with pytest.raises(Interrupted):
+        cached_mapper(ExtractionCache(folder), map, chunk=3)(dies_at_the_seventh, articles)
+    store = ExtractionCache(folder)
+    assert list(store.entries.glob("batch-*.pickle"))  # saved, not packed yet
+    _, seen = run(store, articles)
+    assert seen == ["s06", "s07", "s08", "s09"]  # s00..s05 came in two finished batches
+    assert not list(store.entries.glob("batch-*.pickle"))  # packed into shards

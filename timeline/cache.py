@@ -6,11 +6,12 @@ so an edited tagger in a checkout invalidates it), the Python and dateparser ver
 ``context`` string for any configuration the stage may come to read. Entries live under
 ``<cache>/<code fingerprint>/``; folders of other fingerprints are stale and are removed.
 
-Entries are pickled ``Extraction`` values written atomically (temporary file + rename). The
-cache is local and written only by timeline, so unpickling it is as safe as running the code.
+Entries are pickled ``Extraction`` values, in files written atomically (temporary file +
+rename). The cache is local and written only by timeline, so unpickling it is as safe as
+running the code.
 At the end of a build its entries are packed into 16 shard files (by the first digit of their
-key), so the next build reads 16 files, not one per article; entries written during a build stay
-loose files until then, so an interrupted build keeps its work.
+key), so the next build reads 16 files, not one per article. New entries are saved during the
+build in batch files of 64, so an interrupted build keeps its work; the next pack folds them in.
 
 Beside the entries, ``parsed-articles.pickle`` keeps the articles each source file parsed into,
 keyed by a digest of the file's bytes, so a rebuild does not parse 5,000 front matters again.
@@ -45,6 +46,8 @@ Progress = Callable[[int, int], None]  # (articles done, articles in all)
 PICKLE_PROTOCOL = pickle.HIGHEST_PROTOCOL
 PARSED_FILE = "parsed-articles.pickle"  # not an entry: entries are named by a sha256
 SHARD_DIGITS = 1  # entries are packed in 16 shard files by the first hex digit of their key
+SHARD_PREFIX = "shard-"
+BATCH_PREFIX = "batch-"  # new entries saved during a build, packed into shards at its end
 
 # https://bford.info/cachedir/: backup tools skip a folder holding this file; we also refuse
 # to delete a folder that lacks it, in case ``cache`` was pointed at something precious.
@@ -76,6 +79,7 @@ class ExtractionCache:
     hits: int = field(default=0, init=False)
     misses: int = field(default=0, init=False)
     _shards: dict[str, dict[str, object]] = field(default_factory=dict, init=False, repr=False)
+    _batches: dict[str, object] | None = field(default=None, init=False, repr=False)
 
     @property
     def entries(self) -> Path:
@@ -87,50 +91,67 @@ class ExtractionCache:
 
     def get(self, article: Article) -> Extraction | None:
         key = self.key(article)
-        value: object = self._shard(key).get(key)
+        value = self._shard(key).get(key)
         if value is None:
-            try:
-                value = pickle.loads((self.entries / f"{key}.pickle").read_bytes())
-            except Exception:  # missing, or any damage to the file: recompute it
-                return None
+            value = self._unpacked().get(key)
         if not isinstance(value, Extraction) or value.tagged.article != article:
-            return None
+            return None  # missing, or damaged into something else: recompute it
         return value
 
-    def put(self, article: Article, extraction: Extraction) -> None:
+    def put_many(self, pairs: Sequence[tuple[Article, Extraction]]) -> None:
+        """Save a batch of new entries at once (one file), so an interrupted build keeps the
+        work it did; ``pack`` folds such batches into the shards at the end of a build."""
+        if not pairs:
+            return
+        entries = {self.key(article): extraction for article, extraction in pairs}
         self.entries.mkdir(parents=True, exist_ok=True)
-        target = self.entries / f"{self.key(article)}.pickle"
-        _write_atomically(target, pickle.dumps(extraction, PICKLE_PROTOCOL))
+        name = hashlib.sha256("".join(entries).encode()).hexdigest()[:16]
+        _write_atomically(self.entries / f"{BATCH_PREFIX}{name}.pickle",
+                          pickle.dumps(entries, PICKLE_PROTOCOL))  # fmt: skip
+
+    def put(self, article: Article, extraction: Extraction) -> None:
+        self.put_many([(article, extraction)])
+
+    def _load_dict(self, path: Path) -> dict[str, object]:
+        try:
+            value = pickle.loads(path.read_bytes())
+        except Exception:  # missing or damaged: its entries are misses
+            return {}
+        return value if isinstance(value, dict) else {}
 
     def _shard(self, key: str) -> dict[str, object]:
         name = key[:SHARD_DIGITS]
         if name not in self._shards:
-            try:
-                value = pickle.loads((self.entries / f"shard-{name}.pickle").read_bytes())
-            except Exception:  # missing or damaged: its entries are misses
-                value = {}
-            self._shards[name] = value if isinstance(value, dict) else {}
+            self._shards[name] = self._load_dict(self.entries / f"{SHARD_PREFIX}{name}.pickle")
         return self._shards[name]
+
+    def _unpacked(self) -> dict[str, object]:
+        """Entries of batches a build saved but did not pack (it was interrupted)."""
+        if self._batches is None:
+            self._batches = {}
+            for path in sorted(self.entries.glob(f"{BATCH_PREFIX}*.pickle")):
+                self._batches.update(self._load_dict(path))
+        return self._batches
 
     def pack(self, used: Sequence[tuple[Article, Extraction]]) -> None:
         """Fold this build's entries into shard files: one file read per shard on the next
         build instead of one per article. A shard is rewritten only when what it should hold
         (exactly this build's entries with its prefix) differs from what it holds, so a
-        rebuild after one edit rewrites one shard. Loose entry files are then removed."""
+        rebuild after one edit rewrites one shard. Batch files are then removed."""
         wanted: dict[str, dict[str, Extraction]] = {}
         for article, extraction in used:
             key = self.key(article)
             wanted.setdefault(key[:SHARD_DIGITS], {})[key] = extraction
-        loose = list(self.entries.glob("*.pickle")) if self.entries.is_dir() else []
+        batches = list(self.entries.glob(f"{BATCH_PREFIX}*.pickle"))
         for name, entries in wanted.items():
             if set(self._shard(name)) != set(entries):
-                _write_atomically(
-                    self.entries / f"shard-{name}.pickle", pickle.dumps(entries, PICKLE_PROTOCOL)
-                )
+                self.entries.mkdir(parents=True, exist_ok=True)
+                _write_atomically(self.entries / f"{SHARD_PREFIX}{name}.pickle",
+                                  pickle.dumps(entries, PICKLE_PROTOCOL))  # fmt: skip
                 self._shards[name] = dict(entries)
-        for path in loose:
-            if len(path.stem) == 64:  # a loose entry (named by its sha256), now in a shard
-                path.unlink(missing_ok=True)
+        for path in batches:
+            path.unlink(missing_ok=True)
+        self._batches = None
 
     def parsed_articles(self) -> dict[str, tuple[Article, ...]]:
         """The articles of the source files the last build parsed, by ``load.parse_key``."""
@@ -213,15 +234,20 @@ def cached_mapper(
             store.misses += len(missing)
         if progress is not None:
             progress(done, len(articles))
-        for start in range(0, len(missing), chunk):
-            part = missing[start:start + chunk]
-            for i, extraction in zip(part, inner(stage, [articles[i] for i in part]), strict=True):
-                results[i] = extraction
+        # One call for all the misses: the executor keeps every worker busy to the end, and
+        # results come back in order as they finish, saved and reported a chunk at a time.
+        fresh = inner(stage, [articles[i] for i in missing])
+        pending: list[tuple[Article, Extraction]] = []
+        for i, extraction in zip(missing, fresh, strict=True):
+            results[i] = extraction
+            pending.append((articles[i], extraction))
+            if len(pending) == chunk or len(pending) + done == len(articles):
                 if store is not None:
-                    store.put(articles[i], extraction)
-            done += len(part)
-            if progress is not None:
-                progress(done, len(articles))
+                    store.put_many(pending)
+                done += len(pending)
+                pending = []
+                if progress is not None:
+                    progress(done, len(articles))
         found = [r for r in results if r is not None]
         if store is not None:
             store.pack(list(zip(articles, found, strict=True)))
