@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import os
 import sys
@@ -23,6 +24,8 @@ from timeline.executors import (
     code_fingerprint,
     make_mapper,
     open_mapper,
+    run_pickled_batch,
+    unpickle_batch,
     worker_fingerprint,
 )
 
@@ -50,6 +53,20 @@ def test_one_job_is_the_builtin_map() -> None:
 def test_process_mapper_keeps_input_order(count: int, batch: int | None) -> None:
     items = list(range(count))
     assert list(ProcessMapper(2, batch)(square, items)) == [n * n for n in items]
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_pickled_batches_round_trip_and_leave_the_collector_as_found(collecting: bool) -> None:
+    was_enabled = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        assert unpickle_batch(run_pickled_batch(square, [3, 1, 2])) == [9, 1, 4]
+        assert gc.isenabled() is collecting
+        with pytest.raises(EOFError):
+            unpickle_batch(b"")
+        assert gc.isenabled() is collecting
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
 
 
 def test_a_few_articles_run_in_this_process() -> None:
