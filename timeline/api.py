@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import gc
 import time as clock
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -188,6 +189,22 @@ def build_site(
         store.keep_parsed_articles(parsed, known)
     handmade = load_handmade(source_paths, cfg, articles)
     extractions = list(cached_mapper(store, mapper, progress)(extract_article, articles))
+    # Everything extracted lives to the end of the build: moved out of the collector's sight,
+    # later collections do not walk millions of objects again and again.
+    gc.freeze()
+    try:
+        return _assemble_and_write(
+            started, extractions, articles, handmade, cfg, user_templates, out, store, inputs
+        )
+    finally:
+        gc.unfreeze()
+
+
+def _assemble_and_write(
+    started: float, extractions: Sequence[Extraction], articles: Sequence[Article],
+    handmade: Sequence[Event], cfg: Config, user_templates: Path | None, out: Path,
+    store: ExtractionCache | None, inputs: str,
+) -> BuildResult:
     timeline = assemble_extractions(extractions, cfg, handmade)
     env = make_environment(user_templates)
     # streamed: each page is written as it is rendered, and the site is never in memory whole
