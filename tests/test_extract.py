@@ -11,7 +11,7 @@ from eventkit import DCT, tagged, timex
 from timeline.dating import date_sentence
 from timeline.extract import extract_events
 from timeline.model import AnchorKind, Granularity, Status, TimexType
-from timeline.names import find_names, known_people
+from timeline.names import article_names, find_names, known_people
 
 MONDAY = DCT
 SUNDAY = date(2018, 7, 15)
@@ -145,6 +145,15 @@ def test_names_people_and_organizations() -> None:
     assert find_names(SENTENCES[1], known).organizations == ("Politico Magazine",)
     assert find_names(SENTENCES[3], known).people == ("Trump",)
     assert set(find_names(SENTENCES[5], known).organizations) == {"GRU", "Justice Department"}
+
+
+def test_names_of_a_whole_article_are_those_of_each_sentence_in_its_context() -> None:
+    known = known_people(SENTENCES)
+    names_of = article_names(SENTENCES)
+    assert [names_of(i) for i in range(len(SENTENCES))] == [
+        find_names(s, known) for s in SENTENCES
+    ]
+    assert names_of(1).people == ("Rand Paul",)
 
 
 @pytest.mark.parametrize("word", ["Monday", "July", "The", "Sen", "President", "Intelligence"])

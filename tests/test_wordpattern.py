@@ -1,0 +1,51 @@
+"""Word alternations factored by first letter match exactly what the flat alternation matches."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from timeline.wordpattern import alternation
+
+WORDS = ["said", "says", "say", "announced", "press conference", "op-ed", "a", "an", "the", "s"]
+# "\u017fay": a long s, which re.I matches to "s".
+TEXT_PIECES = [
+    *WORDS, "Said", "SAYS", "\u017fay", "saidx", "xsaid", "said_", " ", ", ", "-", "é", "\n",
+]
+
+
+def _texts() -> list[str]:
+    rng = random.Random(5)
+    return [
+        "".join(rng.choice(TEXT_PIECES) for _ in range(rng.randint(1, 20))) for _ in range(2000)
+    ]
+
+
+@pytest.mark.parametrize("ignore_case", [False, True])
+@pytest.mark.parametrize("affixes", [(r"\b", r"\b"), ("", "s?"), ("", "")])
+def test_factored_alternation_finds_what_the_flat_one_finds(
+    ignore_case: bool, affixes: tuple[str, str]
+) -> None:
+    before, after = affixes
+    flags = re.I if ignore_case else 0
+    flat = re.compile(before + "(?:" + "|".join(map(re.escape, WORDS)) + ")" + after, flags)
+    factored = re.compile(before + alternation(WORDS, ignore_case=ignore_case) + after, flags)
+    assert factored.pattern != flat.pattern
+    for text in _texts():
+        found = [m.span() for m in factored.finditer(text)]
+        assert found == [m.span() for m in flat.finditer(text)]
+
+
+def test_words_are_grouped_by_initial_in_their_order() -> None:
+    assert alternation(["said", "announced", "says", "a"]) == "(?:s(?:aid|ays)|a(?:nnounced|))"
+    assert alternation(["Since", "since"], ignore_case=True) == "(?:s(?:ince|ince))"
+
+
+@pytest.mark.parametrize(("words", "ignore_case"), [([""], False), (["été"], True)])
+def test_words_that_cannot_be_factored_safely_are_refused(
+    words: list[str], ignore_case: bool
+) -> None:
+    with pytest.raises(ValueError, match="alternation"):
+        alternation(words, ignore_case=ignore_case)
