@@ -22,7 +22,6 @@ checking that it holds this very article.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -37,8 +36,7 @@ from pathlib import Path
 
 from timeline.errors import ConfigError
 from timeline.executors import code_fingerprint
-from timeline.incremental import RECORD_FOLDER
-from timeline.model import Article, Extraction
+from timeline.model import Article, Extraction, unpickle_quietly
 
 Stage = Callable[[Article], Extraction]
 Mapper = Callable[[Stage, Sequence[Article]], Iterable[Extraction]]
@@ -46,6 +44,7 @@ Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
 PICKLE_PROTOCOL = pickle.HIGHEST_PROTOCOL
 PARSED_FILE = "parsed-articles.pickle"  # not an entry: entries are named by a sha256
+RECORD_FOLDER = "builds"  # the last build's record per output (timeline.incremental)
 SHARD_DIGITS = 1  # entries are packed in 16 shard files by the first hex digit of their key
 SHARD_PREFIX = "shard-"
 BATCH_PREFIX = "batch-"  # new entries saved during a build, packed into shards at its end
@@ -107,15 +106,12 @@ class ExtractionCache:
         entries = {self.key(article): extraction for article, extraction in pairs}
         self.entries.mkdir(parents=True, exist_ok=True)
         name = hashlib.sha256("".join(entries).encode()).hexdigest()[:16]
-        _write_atomically(self.entries / f"{BATCH_PREFIX}{name}.pickle",
+        write_atomically(self.entries / f"{BATCH_PREFIX}{name}.pickle",
                           pickle.dumps(entries, PICKLE_PROTOCOL))  # fmt: skip
-
-    def put(self, article: Article, extraction: Extraction) -> None:
-        self.put_many([(article, extraction)])
 
     def _load_dict(self, path: Path) -> dict[str, object]:
         try:
-            value = _loads(path.read_bytes())
+            value = unpickle_quietly(path.read_bytes())
         except Exception:  # missing or damaged: its entries are misses
             return {}
         return value if isinstance(value, dict) else {}
@@ -147,7 +143,7 @@ class ExtractionCache:
         for name, entries in wanted.items():
             if set(self._shard(name)) != set(entries):
                 self.entries.mkdir(parents=True, exist_ok=True)
-                _write_atomically(self.entries / f"{SHARD_PREFIX}{name}.pickle",
+                write_atomically(self.entries / f"{SHARD_PREFIX}{name}.pickle",
                                   pickle.dumps(entries, PICKLE_PROTOCOL))  # fmt: skip
                 self._shards[name] = dict(entries)
         for path in batches:
@@ -157,7 +153,7 @@ class ExtractionCache:
     def parsed_articles(self) -> dict[str, tuple[Article, ...]]:
         """The articles of the source files the last build parsed, by ``load.parse_key``."""
         try:
-            value = _loads((self.entries / PARSED_FILE).read_bytes())
+            value = unpickle_quietly((self.entries / PARSED_FILE).read_bytes())
         except Exception:  # missing or damaged: parse every file again
             return {}
         return value if isinstance(value, dict) else {}
@@ -169,7 +165,7 @@ class ExtractionCache:
         if set(parsed) == set(before):
             return
         self.entries.mkdir(parents=True, exist_ok=True)
-        _write_atomically(self.entries / PARSED_FILE, pickle.dumps(parsed, PICKLE_PROTOCOL))
+        write_atomically(self.entries / PARSED_FILE, pickle.dumps(parsed, PICKLE_PROTOCOL))
 
     def prepare(self) -> None:
         """Create the folder (tagged, git-ignored) and drop entries of other code versions."""
@@ -202,25 +198,13 @@ class ExtractionCache:
         )
 
 
-def _loads(data: bytes) -> object:
-    """Unpickle with the collector paused: a shard makes hundreds of thousands of objects and
-    no garbage, and the collections their number triggers would walk them again and again
-    (it halves the time to read the cache)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return pickle.loads(data)
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
+def write_atomically(target: Path, data: bytes) -> None:
+    """Readers of ``target`` see the old file or the whole new one, never a part."""
     fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
-        os.replace(temp, target)  # readers see the old file or the whole new one
+        os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

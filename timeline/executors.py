@@ -16,7 +16,6 @@ runs cannot change the output.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import multiprocessing
 import os
@@ -33,6 +32,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from timeline import __version__
 from timeline.errors import TimelineError
+from timeline.model import unpickle_quietly
 
 if TYPE_CHECKING:
     from timeline.api import Mapper
@@ -74,17 +74,8 @@ def run_pickled_batch(fn: Callable[[T], R], batch: Sequence[T]) -> bytes:
 
 
 def unpickle_batch(blob: bytes) -> list[Any]:
-    """``run_pickled_batch``'s results. The collector is paused meanwhile: unpickling makes
-    thousands of objects and no garbage, and the collections their number would trigger walk
-    the results already received again and again (at 5,000 articles, more than doubling the
-    time the parent spends on results)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        results: list[Any] = pickle.loads(blob)
-    finally:
-        if was_enabled:
-            gc.enable()
+    """``run_pickled_batch``'s results, unpickled with the collector paused."""
+    results: list[Any] = unpickle_quietly(blob)
     return results
 
 

@@ -17,14 +17,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from timeline.cache import RECORD_FOLDER, write_atomically
 from timeline.config import Config
-
-RECORD_FOLDER = "builds"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +42,9 @@ class BuildRecord:
     summary: BuildSummary
 
 
-def _files_below(folder: Path) -> Iterator[tuple[str, Path]]:
-    """(relative posix path, path) of every file below ``folder``, hidden ones skipped."""
+def _files_below(folder: Path, skip_hidden: bool) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """(relative posix path, entry) of every file below ``folder``. Symlinked folders are
+    followed only when hidden files are skipped (the sources), never in the output."""
     stack = [(folder, "")]
     while stack:
         current, prefix = stack.pop()
@@ -54,13 +53,13 @@ def _files_below(folder: Path) -> Iterator[tuple[str, Path]]:
         except OSError:
             continue
         for entry in entries:
-            if entry.name.startswith("."):
+            if skip_hidden and entry.name.startswith("."):
                 continue
             name = f"{prefix}{entry.name}"
-            if entry.is_dir(follow_symlinks=True):
+            if entry.is_dir(follow_symlinks=skip_hidden):
                 stack.append((Path(entry.path), name + "/"))
-            elif entry.is_file(follow_symlinks=True):
-                yield name, Path(entry.path)
+            elif not skip_hidden or entry.is_file():
+                yield name, entry
 
 
 def _digest_tree(digest: hashlib._Hash, label: str, root: Path) -> None:
@@ -68,8 +67,8 @@ def _digest_tree(digest: hashlib._Hash, label: str, root: Path) -> None:
     if root.is_file():
         digest.update(root.read_bytes())
         return
-    for name, path in sorted(_files_below(root)):
-        data = path.read_bytes()
+    for name, entry in sorted(_files_below(root, skip_hidden=True), key=lambda found: found[0]):
+        data = Path(entry.path).read_bytes()
         digest.update(f"\x1d{name}\x1f{len(data)}\x1f".encode())
         digest.update(data)
 
@@ -93,20 +92,9 @@ def input_digest(
 def output_listing(output: Path) -> dict[str, tuple[int, int]]:
     """Every file of the output (hidden ones included: a stray file must force a build)."""
     listing: dict[str, tuple[int, int]] = {}
-    stack = [(output, "")]
-    while stack:
-        current, prefix = stack.pop()
-        try:
-            entries = list(os.scandir(current))
-        except OSError:
-            continue
-        for entry in entries:
-            name = f"{prefix}{entry.name}"
-            if entry.is_dir(follow_symlinks=False):
-                stack.append((Path(entry.path), name + "/"))
-            else:
-                info = entry.stat(follow_symlinks=False)
-                listing[name] = (info.st_size, info.st_mtime_ns)
+    for name, entry in _files_below(output, skip_hidden=False):
+        info = entry.stat(follow_symlinks=False)
+        listing[name] = (info.st_size, info.st_mtime_ns)
     return listing
 
 
@@ -134,21 +122,14 @@ def read_record(cache: Path, output: Path) -> BuildRecord | None:
 
 
 def write_record(cache: Path, output: Path, record: BuildRecord) -> None:
-    """Save the record atomically: a reader sees the old one or the whole new one."""
+    """Save the record (atomically: a reader sees the old one or the whole new one)."""
     target = _record_path(cache, output)
     target.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(
         {"inputs": record.inputs, "outputs": record.outputs, "summary": asdict(record.summary)},
         sort_keys=True,
     )
-    fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(data)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomically(target, data.encode("utf-8"))
 
 
 def up_to_date(record: BuildRecord | None, inputs: str, output: Path) -> bool:

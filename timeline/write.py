@@ -128,7 +128,7 @@ class _Previous:
             info = path.lstat()
         except OSError:
             return None
-        if not path.is_file() or path.is_symlink() or info.st_size != len(data):
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):  # no symlinks either
             return None
         known = self.files.get(name)
         if known is not None and info.st_mtime_ns <= self.written_ns:
