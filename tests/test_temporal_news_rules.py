@@ -168,3 +168,36 @@ def test_a_holiday_week_is_that_week() -> None:
 def test_half_of_a_decade_is_in_that_decade() -> None:
     text = "Sales follow the trend that has characterized the last half of the '80s."
     assert [t.value for t in tag(text, date(1989, 10, 26))] == ["198"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "surface", "type_", "value"),
+    [
+        # A fraction of a unit is written in the next smaller one.
+        ("Most had lived in U.N.-run refugee camps for 2 1/2 years.", date(1998, 2, 27),
+         "2 1/2 years", "DURATION", "P2Y6M"),
+        ("The talks dragged on for a year and a half.", date(1998, 2, 27),
+         "a year and a half", "DURATION", "P1Y6M"),
+        ("Albright will spend a day and a half in the region.", date(1998, 2, 27),
+         "a day and a half", "DURATION", "P1DT12H"),
+        ("He spoke for half an hour.", date(1998, 2, 27), "half an hour", "DURATION", "PT30M"),
+        # "N minutes later", "a few days later": TimeBank tags the amount, not a guessed clock
+        # time or a FUTURE_REF, and leaves the direction word out.
+        ("But a minute and a half later, a pilot from a nearby ship saw the flash.",
+         date(1998, 1, 14), "a minute and a half", "DURATION", "PT1M30S"),
+        ("His wife tried to revive him. Just over an hour later, he was declared dead.",
+         date(1998, 10, 25), "Just over an hour", "DURATION", "PT1H"),
+        ("The chairman resigned. A few days later, American Medical announced a buyer.",
+         date(1989, 10, 27), "A few days", "DURATION", "PXD"),
+        # Quarter talk: "the quarter a year ago" is the year-ago quarter; "the year-earlier
+        # nine months" is an amount of nine months.
+        ("Columbia had a third-quarter loss of $226.3 million. For the quarter a year ago, "
+         "Columbia reported earnings of $31 million.", date(1989, 10, 26),
+         "the quarter a year ago", "DATE", "1988-Q3"),
+        ("Net for the year-earlier nine months also included a gain of $9.7 million.",
+         date(1989, 10, 26), "the year-earlier nine months", "DURATION", "P9M"),
+    ],
+)  # fmt: skip
+def test_amounts_of_time(text: str, dct: date, surface: str, type_: str, value: str) -> None:
+    found = [(str(t.type), t.value) for t in tag(text, dct) if t.text == surface]
+    assert found == [(type_, value)]

@@ -196,13 +196,13 @@ def number_value(words: str) -> float | None:
     w = w.removesuffix(" trading").removesuffix(" business").removesuffix(" working")
     if w in VAGUE_NUMBERS or (w.endswith(" of") and w not in NUMBERS):
         return None
+    if w.startswith("half a"):
+        return 0.5
     if w in NUMBERS:
         return float(NUMBERS[w])
     half = 0.0
     if w.endswith(" and a half") or w.endswith(" a half"):
         half, w = 0.5, w.rsplit(" a", 1)[0].removesuffix(" and")
-    if w.startswith("half a"):
-        return 0.5
     parts = w.split()
     try:
         if len(parts) == 2 and "/" in parts[1]:

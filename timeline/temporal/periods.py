@@ -25,6 +25,8 @@ def quarter(p: dict[str, str], site: Site) -> Reading | None:
         return None  # "the last half of the '80s": a part of the decade, tagged from there
     det = " ".join(p.get("det", "").lower().split())
     ord_ = p.get("ord", "").lower()
+    if "yago" in p and not ord_:
+        p = {**p, "ago": p["yago"]}  # "the quarter a year ago" is the year-ago quarter
     if not ord_ and "ago" in p:
         ord_ = "year-ago"  # "the year-ago period"
     bare_ok = det in ("the", "this", "that", "this year's", "last year's") and unit != "half"

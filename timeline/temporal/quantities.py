@@ -41,14 +41,24 @@ def _unit(word: str) -> tuple[str, bool]:
     return UNITS[w]
 
 
+# unit letter -> the next smaller unit and how many of it make one
+_SMALLER = {"H": ("M", 60), "M": ("S", 60), "Y": ("M", 12), "D": ("H", 24), "W": ("D", 7)}
+
+
 def duration_value(n: float | None, word: str) -> str:
     letter, clock = _unit(word)
     if n is not None and letter in ("DE", "CE"):  # TimeML counts decades and centuries in years
         n, letter = n * (10 if letter == "DE" else 100), "Y"
-    if n is not None and n != int(n) and letter in ("H", "M") and clock:
-        whole, part = int(n), round((n - int(n)) * 60)  # "5 1/2 hours" = PT5H30M
-        small = "M" if letter == "H" else "S"
-        return f"PT{whole}{letter}{part}{small}" if whole else f"PT{part}{small}"
+    if n is not None and n != int(n) and letter in _SMALLER and (clock or letter != "M"):
+        # TimeML writes a fraction in the next smaller unit: "5 1/2 hours" = PT5H30M,
+        # "2 1/2 years" = P2Y6M, "a day and a half" = P1DT12H
+        small, per = _SMALLER[letter]
+        whole, part = int(n), (n - int(n)) * per
+        if part == int(part):
+            head = f"{whole}{letter}" if whole else ""
+            if clock:
+                return f"PT{head}{int(part)}{small}"
+            return f"P{head}T{int(part)}H" if small == "H" else f"P{head}{int(part)}{small}"
     amount = "X" if n is None else (f"{n:g}" if n != int(n) else str(int(n)))
     if word.lower().startswith("weekend"):
         amount = "X" if n is None else str(int(2 * n))
@@ -86,6 +96,8 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
         start = site.start + len(p["det"]) + 1 if det and not rel else None
         return Reading(DURATION, duration_value(None, unit), UNANCHORED, mod=qmod, start=start)
     n = number_value(num)
+    if n is not None and p.get("half"):
+        n += 0.5  # "a minute and a half"
     low = _norm(num)
     if unit.lower() == "second" and low in ("a", "an"):
         return None  # "a second time"
@@ -97,6 +109,7 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
         low in ("a", "an")
         and not plural
         and p.get("suffix") is None
+        and not p.get("half")
         and _AMOUNT_BEFORE.search(site.before(25))
     ):
         return Reading(SET, duration_value(1, unit), UNANCHORED)  # "$1 billion a year"

@@ -78,9 +78,11 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?=first|second|third|fourth|fiscal|quarter|period))?"
         r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|last|past|"
         r"previous|prior|year-ago|year-earlier|year-before|comparable|same|next|coming|recent|"
-        r"fiscal)[\s-]+)?(?:(?P<fis>fiscal)[\s-]+)?(?P<unit>quarter|half|period)(?![\w-])"
+        r"fiscal)[\s-]+)?(?:(?P<fis>fiscal)[\s-]+)?(?P<unit>quarter|half(?!\s+an?\s)|period)"
+        r"(?![\w-])"
         rf"(?:{_S}(?:of{_S})?(?:(?:fiscal|calendar){_S})?(?P<year>{YEAR4})"
-        rf"|{_S}of{_S}(?:the{_S})?(?P<rel>this|last|next|the)?{_S}?(?:fiscal{_S})?year)?",
+        rf"|{_S}of{_S}(?:the{_S})?(?P<rel>this|last|next|the)?{_S}?(?:fiscal{_S})?year"
+        rf"|{_S}(?P<yago>a{_S}year{_S}(?:ago|earlier)))?",
     ),
     (
         "fiscal",
@@ -135,7 +137,7 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "ago",
         rf"(?:(?P<qmod>{QUANT_MOD}){_S})?(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})"
-        rf"(?:{_S}or{_S}so)?{_S}(?P<dir>ago|earlier|later|from{_S}now|hence|"
+        rf"(?P<half>{_S}and{_S}a{_S}half)?(?:{_S}or{_S}so)?{_S}(?P<dir>ago|earlier|later|from{_S}now|hence|"
         r"(?:before|after)(?=\s*[,.;:)]|\s*$))(?![\w-])",
     ),
     (
@@ -158,7 +160,8 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "set",
         rf"(?P<q>every|each|per|a)(?:{_S}other)?{_S}(?P<unit>day|week|month|year|quarter|hour|"
-        rf"minute|morning|night|evening|afternoon|weekend|{WEEKDAY}|{MONTH}|{SEASON})(?![\w-])"
+        rf"minute|morning|night|evening|afternoon|weekend|{WEEKDAY}|{MONTH}|{SEASON})"
+        r"(?![\w-]|\s+and\s+a\s+half)"
         r"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|biweekly|nightly|"
         r"semiannually|semi-annually)(?!\w)",
     ),
@@ -166,9 +169,10 @@ PATTERNS: list[tuple[str, str]] = [
         "duration",
         rf"(?:(?P<qmod>{QUANT_MOD}){_S}(?!the\b|past\b|last\b|next\b))?(?:(?P<det>the){_S})?"
         r"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|recent|"
-        r"latest|initial|additional|further|another|more|early|ensuing|better\s+part\s+of\s+the)"
+        r"latest|initial|additional|further|another|more|early|ensuing|better\s+part\s+of\s+the|"
+        r"year-earlier|year-ago)"
         rf"{_S})?(?:(?P<num>{NUMBER})(?:{_S}more)?[\s-]+)?(?P<unit>{UNIT})"
-        r"(?P<suffix>[\s-]+(?:old|long))?(?P<orso>\s+or\s+so)?(?![\w-])",
+        r"(?P<half>\s+and\s+a\s+half)?(?P<suffix>[\s-]+(?:old|long))?(?P<orso>\s+or\s+so)?(?![\w-])",
     ),
     (
         "ref",

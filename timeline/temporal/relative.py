@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from timeline.model import Anchor, AnchorKind, Interval, Timex, TimexType
 from timeline.temporal.anchor import Site, Tense, weekday_date
 from timeline.temporal.lexicon import MODS, PARTS_OF_DAY, UNITS, WEEKDAYS, number_value
+from timeline.temporal.quantities import duration_value
 from timeline.temporal.reading import UNANCHORED, Reading
 from timeline.temporal.values import (
     add_months,
@@ -208,8 +209,19 @@ def ago(p: dict[str, str], site: Site) -> Reading | None:
     if unit not in UNITS or unit == "second":
         return None
     n_float = number_value(p["num"])
+    if n_float is not None and p.get("half"):
+        n_float += 0.5  # "a minute and a half later"
     past = direction in ("ago", "earlier", "before")
     qmod = _mod(p.get("qmod"))
+    if direction != "ago" and (n_float is None or UNITS[unit][1]):
+        # "A few days later", "just over an hour later": TimeBank tags the amount of time, a
+        # DURATION, and leaves the direction word out (the story's clock is not known to
+        # the minute, nor its day from "a few days")
+        end = site.end - len(p["dir"])
+        while site.ctx.text[end - 1].isspace():
+            end -= 1
+        amount = duration_value(n_float, p["unit"])
+        return Reading(TimexType.DURATION, amount, UNANCHORED, mod=qmod, end=end)
     if n_float is None:  # "several years ago"
         ref = "PAST_REF" if past else "FUTURE_REF"
         return Reading(DATE, ref, site.ctx.dct_anchor, mod=qmod, approximate=True)
