@@ -201,3 +201,8 @@ def test_half_of_a_decade_is_in_that_decade() -> None:
 def test_amounts_of_time(text: str, dct: date, surface: str, type_: str, value: str) -> None:
     found = [(str(t.type), t.value) for t in tag(text, dct) if t.text == surface]
     assert found == [(type_, value)]
+
+
+def test_an_index_level_is_not_a_year() -> None:
+    text = "The FT-SE 100 index shed 47.3 points to close at 2082.1, down 4.5%."
+    assert tag(text, date(1989, 10, 30)) == ()

@@ -133,7 +133,7 @@ MONTH_ABBR = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\."
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}|(?:jan|feb|aug|sept|oct|nov|dec)(?=\s+\d))"
 WEEKDAY = _alt(WEEKDAYS)
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-YEAR4 = r"(?:1[6-9]\d\d|20\d\d)(?![\d%])"
+YEAR4 = r"(?:1[6-9]\d\d|20\d\d)(?![\d%]|\.\d)"  # not "closed at 2082.1"
 NUMWORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|"
     r"five|six|seven|eight|nine))?|" + _alt(w for w in NUMBERS if w not in ("a", "an")) + ")"
