@@ -206,3 +206,23 @@ def test_amounts_of_time(text: str, dct: date, surface: str, type_: str, value: 
 def test_an_index_level_is_not_a_year() -> None:
     text = "The FT-SE 100 index shed 47.3 points to close at 2082.1, down 4.5%."
     assert tag(text, date(1989, 10, 30)) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its stock rose to a high for the year of $42.875 a share in July.",
+        "Earnings declined through the first nine months of the year.",
+    ],
+)
+def test_the_year_after_for_or_of_is_the_current_year(text: str) -> None:
+    assert value_of(text, date(1989, 10, 30), "the year") == "1989"
+
+
+def test_the_year_in_a_title_is_not_a_date() -> None:
+    assert tag("He was named Man of the Year.", date(1989, 10, 30)) == ()
+
+
+def test_the_first_of_the_year_is_not_this_year() -> None:
+    text = "A second meeting would wait until after the first of the year."
+    assert [t.value for t in tag(text, date(2018, 8, 7))] != ["2018"]

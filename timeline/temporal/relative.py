@@ -156,6 +156,10 @@ _PODS = ("morning", "afternoon", "evening", "night")
 _FINE_UNITS = frozenset({"day", "week", "weekend", "hour", "minute", *_PODS})
 
 
+# "the first nine months of the year", "the second half of the year" (not "the first of the year")
+_PART_OF = re.compile(r"\b(?:days|weeks|months|quarters|half)\s+of\s+$")
+
+
 def relunit(p: dict[str, str], site: Site) -> Reading | None:
     rel, unit, after = _norm(p["rel"]), _norm(p["unit"]), _norm(p.get("after"))
     mod_word = _norm(p.get("mod"))
@@ -164,8 +168,13 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
     if rel == "the" and unit == "year" and not mod and not within:
         if re.match(r"\s+(?:ended|ending|to\s+date)\b", site.after(12)):
             return Reading(TimexType.DURATION, "P1Y", UNANCHORED)  # "the year ended Sept. 30"
-        if site.prev_word().lower() == "for" and site.after(1) == ",":
-            return Reading(DATE, f"{site.ctx.dct.year}", site.ctx.dct_anchor)  # "For the year, ..."
+        if (
+            (site.prev_word() == "for" or _PART_OF.search(site.before(16)))
+            and p["unit"] == "year"  # not "Man of the Year"
+            and not re.match(r"\s+(?:ago|before|after|earlier|later)\b", site.after(8))
+        ):
+            # "For the year, ...", "a high for the year", "the first nine months of the year"
+            return Reading(DATE, f"{site.ctx.dct.year}", site.ctx.dct_anchor)
     dct = site.ctx.dct
     step = {"before": -1, "earlier": -1, "after": 1, "later": 1}.get(after, 0)
     if rel in _NARR_REL or (rel == "the" and step) or (rel == "the previous" and unit == "day"):
