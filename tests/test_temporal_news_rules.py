@@ -226,3 +226,12 @@ def test_the_year_in_a_title_is_not_a_date() -> None:
 def test_the_first_of_the_year_is_not_this_year() -> None:
     text = "A second meeting would wait until after the first of the year."
     assert [t.value for t in tag(text, date(2018, 8, 7))] != ["2018"]
+
+
+def test_the_corresponding_period_last_year_is_one_expression() -> None:
+    text = (
+        "Fiber Technology posted a third-quarter loss, compared with net income of $1.8 million "
+        "for the corresponding period last year."
+    )
+    found = [(t.text, t.value) for t in tag(text, date(1989, 11, 1))]
+    assert found[-1] == ("the corresponding period last year", "1988-Q3")

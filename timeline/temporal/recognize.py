@@ -82,7 +82,7 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?![\w-])"
         rf"(?:{_S}(?:of{_S})?(?:(?:fiscal|calendar){_S})?(?P<year>{YEAR4})"
         rf"|{_S}of{_S}(?:the{_S})?(?P<rel>this|last|next|the)?{_S}?(?:fiscal{_S})?year"
-        rf"|{_S}(?P<yago>a{_S}year{_S}(?:ago|earlier)))?",
+        rf"|{_S}(?P<yago>a{_S}year{_S}(?:ago|earlier)|last{_S}year)(?![\w'-]))?",
     ),
     (
         "fiscal",
