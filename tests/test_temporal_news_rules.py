@@ -235,3 +235,28 @@ def test_the_corresponding_period_last_year_is_one_expression() -> None:
     )
     found = [(t.text, t.value) for t in tag(text, date(1989, 11, 1))]
     assert found[-1] == ("the corresponding period last year", "1988-Q3")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # An amount of time used as an adjective is tagged without the article before it.
+        ("It is a boy hero symbolizing the government's decades-long battle with exiles.",
+         "decades-long", "PXY"),
+        ("Kenya was hoping for an end to a years-old slump in foreign tourism.",
+         "years-old", "PXY"),
+        ("The family emerged from their third day-long meeting with federal officials.",
+         "day-long", "P1D"),
+        ("Workers began a month-long strike.", "month-long", "P1M"),
+        ("The court set aside the 14-day deadline.", "14-day", "P14D"),
+        ("Iraq ended the eight-year war with Iran.", "eight-year", "P8Y"),
+        # Decades without a count are counted in years, as counted ones are.
+        ("For decades, Cuban Americans in Miami have sent money home.", "decades", "PXY"),
+    ],
+)  # fmt: skip
+def test_amounts_as_adjectives(text: str, surface: str, value: str) -> None:
+    assert value_of(text, date(2000, 1, 15), surface) == value
+
+
+def test_an_age_is_not_tagged() -> None:
+    assert tag("A 6-year-old boy was rescued at sea.", date(2000, 1, 15)) == ()

@@ -47,8 +47,10 @@ _SMALLER = {"H": ("M", 60), "M": ("S", 60), "Y": ("M", 12), "D": ("H", 24), "W":
 
 def duration_value(n: float | None, word: str) -> str:
     letter, clock = _unit(word)
-    if n is not None and letter in ("DE", "CE"):  # TimeML counts decades and centuries in years
-        n, letter = n * (10 if letter == "DE" else 100), "Y"
+    if letter == "DE":  # TimeML counts decades in years: "two decades" P20Y, "decades" PXY
+        n, letter = (None if n is None else n * 10), "Y"
+    if n is not None and letter == "CE":
+        n, letter = n * 100, "Y"
     if n is not None and n != int(n) and letter in _SMALLER and (clock or letter != "M"):
         # TimeML writes a fraction in the next smaller unit: "5 1/2 hours" = PT5H30M,
         # "2 1/2 years" = P2Y6M, "a day and a half" = P1DT12H
@@ -81,6 +83,13 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
     letter = _unit(unit)[0]
     qmod = MODS.get(_norm(p.get("qmod")))
     prev = site.prev_word().lower()
+    suffix = p.get("suffix", "")
+    if num is None and suffix.startswith("-") and not rel:
+        # "a decades-long battle", "a years-old slump", "their third day-long meeting": an
+        # amount of time; the article belongs to the noun
+        amount = duration_value(None if plural else 1, unit)
+        start = site.start + len(p["det"]) + 1 if det else None
+        return Reading(DURATION, amount, UNANCHORED, start=start)
     if num is None:
         if not plural or (unit.lower() in ("seconds", "quarters") and not rel):
             return None  # "day", "week" alone are not timexes
@@ -119,7 +128,17 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
         return future_ref(site, letter)  # "in just a few weeks"
     if n is not None and prev == "in" and not det and not rel and site.tense() is Tense.FUTURE:
         return _in_n_units(n, letter, site)
-    return Reading(DURATION, duration_value(n, unit), UNANCHORED, mod=qmod)
+    start = None
+    if (det and not rel) or (low in ("a", "an") and suffix.startswith("-")):
+        surface = site.ctx.low[site.start : site.end]
+        if _ADJECTIVAL.search(surface):
+            # "the 14-day period", "a month-long strike": the article belongs to the noun
+            start = site.start + surface.index(" ") + 1
+    return Reading(DURATION, duration_value(n, unit), UNANCHORED, mod=qmod, start=start)
+
+
+# "14-day", "eight-year", "month-long": an amount of time used as an adjective
+_ADJECTIVAL = re.compile(r"\w-[a-z]+(?:-(?:long|old))?$")
 
 
 def _in_n_units(n: float, letter: str, site: Site) -> Reading:
