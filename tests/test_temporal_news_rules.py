@@ -260,3 +260,16 @@ def test_amounts_as_adjectives(text: str, surface: str, value: str) -> None:
 
 def test_an_age_is_not_tagged() -> None:
     assert tag("A 6-year-old boy was rescued at sea.", date(2000, 1, 15)) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "high noon": a showdown, not a clock time
+        "``For the people of Poland, high noon comes at last,'' he said.",
+        # "the past" before a count is part of an amount, not the vague past
+        "Marches have led to violence in Northern Ireland for the past three summers.",
+    ],
+)
+def test_not_times(text: str) -> None:
+    assert tag(text, date(1999, 3, 12)) == ()

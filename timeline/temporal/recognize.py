@@ -19,6 +19,7 @@ from timeline.temporal.lexicon import (
     MONTHS,
     NUMBER,
     NUMBERS,
+    NUMWORD,
     ORDINALS,
     PART_OF_DAY,
     PARTS_OF_DAY,
@@ -176,7 +177,8 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "ref",
-        r"(?P<w>now|currently|recently|the\s+past|the\s+future|the\s+present|"
+        rf"(?P<w>now|currently|recently|the\s+past(?!\s+(?:\d|{NUMWORD}\b|few\b|several\b))|"
+        r"the\s+future|the\s+present|"
         r"the\s+near\s+future|(?<!as\s)soon(?!\s+as\b)|formerly|nowadays|lately|presently|"
         r"current|recent|later\s+on|these\s+days|at\s+present|the\s+(?:near|short|long)\s+term|"
         r"a\s+later\s+date)(?!\w)",

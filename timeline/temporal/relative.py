@@ -310,6 +310,8 @@ _CLOCK_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 
 def time(p: dict[str, str], site: Site) -> Reading | None:
     named = _norm(p.get("named"))
+    if named == "noon" and site.before(5).endswith("high "):
+        return None  # "high noon comes today": a showdown, not a clock time
     if named:
         clock = PARTS_OF_DAY.get(named.replace("-", " ").replace("mid ", "mid-"), "AF")
     else:
