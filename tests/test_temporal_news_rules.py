@@ -273,3 +273,9 @@ def test_an_age_is_not_tagged() -> None:
 )
 def test_not_times(text: str) -> None:
     assert tag(text, date(1999, 3, 12)) == ()
+
+
+def test_nearly_is_inside_the_span() -> None:
+    # TimeBank keeps "nearly" inside the expression (7 of 8 in TBAQ), as it does "almost".
+    (found,) = tag("The talks have dragged on for nearly two years.", date(1998, 3, 1))
+    assert (found.text, found.value, found.mod) == ("nearly two years", "P2Y", "LESS_THAN")

@@ -152,12 +152,12 @@ UNIT_PL = (
 UNIT = rf"(?:{UNIT_PL}|{UNIT_SG})"
 SEASON = _alt(SEASONS)
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
-# TimeML keeps these inside the span; "about", "nearly" stay outside (see ``APPROX_BEFORE``).
+# TimeML keeps these inside the span; "about", "around" stay outside (see ``APPROX_BEFORE``).
 QUANT_MOD = (
-    r"(?:almost|less\s+than|more\s+than|at\s+least|up\s+to|no\s+more\s+than|just\s+over|"
+    r"(?:almost|nearly|less\s+than|more\s+than|at\s+least|up\s+to|no\s+more\s+than|just\s+over|"
     r"just\s+under|over|under)"
 )
-APPROX_BEFORE = frozenset({"about", "approximately", "roughly", "nearly", "around", "some"})
+APPROX_BEFORE = frozenset({"about", "approximately", "roughly", "around", "some"})
 ZONE = r"(?:[ecmp][sd]t|gmt|utc|z)"  # patterns run on lower-cased text
 HOLIDAY_NAMES = [
     *FIXED_HOLIDAYS,

@@ -244,7 +244,7 @@ START_WORDS = [
     *ORDINALS,
     *words(
         """the a an this that these last next past coming previous following early earlier late
-        later mid end each every per at about around almost less more up no just over under
+        later mid end each every per at about around almost nearly less more up no just over under
         some several few many couple number dozens hundreds half third fourth final latest
         current prior same recent initial additional further another ensuing better remaining
         whole full entire rest fiscal fy year post pre new independence valentine veterans
