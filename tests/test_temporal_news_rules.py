@@ -279,3 +279,18 @@ def test_nearly_is_inside_the_span() -> None:
     # TimeBank keeps "nearly" inside the expression (7 of 8 in TBAQ), as it does "almost".
     (found,) = tag("The talks have dragged on for nearly two years.", date(1998, 3, 1))
     assert (found.text, found.value, found.mod) == ("nearly two years", "P2Y", "LESS_THAN")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # the fiscal year under way, as "the current fiscal year" is
+        ("The charge will result in lower earnings for the fiscal year.", "the fiscal year",
+         "1989"),
+        # the latest fiscal year is the last one completed
+        ("The unit had C$8 billion in sales in the latest fiscal year.",
+         "the latest fiscal year", "1988"),
+    ],
+)  # fmt: skip
+def test_fiscal_years(text: str, surface: str, value: str) -> None:
+    assert value_of(text, date(1989, 11, 2), surface) == value

@@ -131,8 +131,15 @@ def fiscal(p: dict[str, str], site: Site) -> Reading | None:
             else 2000 + int(year[1:])
         )
         return Reading(DATE, f"{y}", ABSOLUTE)
+    if (
+        not rel
+        and "the" in p
+        and site.prev_word() == "for"
+        and "year" in site.ctx.low[site.start : site.end]
+    ):
+        rel = "current"  # "lower earnings for the fiscal year": the one under way
     shift = {"current": 0, "this": 0, "new": 0, "last": -1, "previous": -1, "past": -1,
-             "next": 1, "coming": 1}.get(rel)  # fmt: skip
+             "latest": -1, "next": 1, "coming": 1}.get(rel)  # fmt: skip
     if shift is None:
         return None
     return Reading(DATE, f"{site.ctx.dct.year + shift}", site.ctx.dct_anchor)

@@ -87,7 +87,8 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "fiscal",
-        rf"(?:(?P<the>the){_S})?(?:(?P<rel>current|last|next|this|previous|past|coming|new){_S})?"
+        rf"(?:(?P<the>the){_S})?(?:(?P<rel>current|last|next|this|previous|past|coming|new|latest)"
+        rf"{_S})?"
         rf"(?:fiscal|fy)(?:{_S}year)?(?:{_S}?(?P<year>{YEAR4}|'\d\d))?",
     ),
     (
