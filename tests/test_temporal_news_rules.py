@@ -294,3 +294,23 @@ def test_nearly_is_inside_the_span() -> None:
 )  # fmt: skip
 def test_fiscal_years(text: str, surface: str, value: str) -> None:
     assert value_of(text, date(1989, 11, 2), surface) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The March accession will enable the three to take part in NATO's summit.", "March",
+         "1999-03"),
+        ("The lease may be extended for an additional year.", "an additional year", "P1Y"),
+        ("The inspectors stayed an extra week.", "an extra week", "P1W"),
+    ],
+)  # fmt: skip
+def test_months_as_adjectives_and_one_more_unit(text: str, surface: str, value: str) -> None:
+    assert value_of(text, date(1999, 2, 10), surface) == value
+
+
+@pytest.mark.parametrize(
+    "text", ["He gave to the March of Dimes.", "They joined the March on Rome."]
+)
+def test_march_as_a_name(text: str) -> None:
+    assert tag(text, date(1999, 2, 10)) == ()

@@ -123,6 +123,9 @@ def _week_of(reading: Reading, d: date, site: Site) -> Reading:
     return reading._replace(value=week_value(d), start=found.start())
 
 
+_NOUN_AFTER = re.compile(r"\s+(?!of\b|on\b|to\b|for\b|and\b|in\b)[a-z]{3,}\b")
+
+
 def month(p: dict[str, str], site: Site) -> Reading | None:
     word = p["mon"]
     if not word[0].isupper():
@@ -134,7 +137,12 @@ def month(p: dict[str, str], site: Site) -> Reading | None:
         bare = word.lower()
         if len(bare) <= 4 and bare not in ("may", "june", "july"):
             return None  # "Jan." alone is rare and "Mar"/"Dec" are too often names
-        if bare in ("may", "march") and site.prev_word().lower() not in _MONTH_PREPS:
+        if (
+            bare in ("may", "march")
+            and site.prev_word().lower() not in _MONTH_PREPS
+            # "the March accession", "the May elections": a month before its noun
+            and not (site.prev_word().lower() == "the" and _NOUN_AFTER.match(site.after(12)))
+        ):
             return None
         if _NAME_AFTER.match(site.after(4)):
             return None  # "April Ryan", "June Carter"

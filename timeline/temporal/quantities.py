@@ -90,6 +90,8 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
         amount = duration_value(None if plural else 1, unit)
         start = site.start + len(p["det"]) + 1 if det else None
         return Reading(DURATION, amount, UNANCHORED, start=start)
+    if num is None and not plural and rel in ("an additional", "an extra"):
+        return Reading(DURATION, duration_value(1, unit), UNANCHORED, mod=qmod)
     if num is None:
         if not plural or (unit.lower() in ("seconds", "quarters") and not rel):
             return None  # "day", "week" alone are not timexes

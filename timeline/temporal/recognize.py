@@ -171,7 +171,8 @@ PATTERNS: list[tuple[str, str]] = [
         "duration",
         rf"(?:(?P<qmod>{QUANT_MOD}){_S}(?!the\b|past\b|last\b|next\b))?(?:(?P<det>the){_S})?"
         r"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|recent|"
-        r"latest|initial|additional|further|another|more|early|ensuing|better\s+part\s+of\s+the|"
+        r"latest|initial|an\s+additional|an\s+extra|additional|further|another|more|early|"
+        r"ensuing|better\s+part\s+of\s+the|"
         r"year-earlier|year-ago)"
         rf"{_S})?(?:(?P<num>{NUMBER})(?:{_S}more)?[\s-]+)?(?P<unit>{UNIT})"
         r"(?P<half>\s+and\s+a\s+half)?(?P<suffix>[\s-]+(?:old|long))?(?P<orso>\s+or\s+so)?(?![\w-])",
