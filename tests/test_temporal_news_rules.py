@@ -314,3 +314,15 @@ def test_months_as_adjectives_and_one_more_unit(text: str, surface: str, value: 
 )
 def test_march_as_a_name(text: str) -> None:
     assert tag(text, date(1999, 2, 10)) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The index rose 5.39 to 452.76 on Friday. For the week, the index dropped 3.8%.",
+        "Volume was 840.8 million shares, the week's most active session.",
+    ],
+)
+def test_a_bare_week_is_an_unspecified_week(text: str) -> None:
+    # TimeBank writes "the week", with nothing saying which, as an unspecified week
+    assert value_of(text, date(1989, 10, 30), "the week") == "1989-WXX"

@@ -175,6 +175,12 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
         ):
             # "For the year, ...", "a high for the year", "the first nine months of the year"
             return Reading(DATE, f"{site.ctx.dct.year}", site.ctx.dct_anchor)
+    if rel == "the" and unit == "week" and not (mod or within or after):
+        if re.match(r"\s+of\b", site.after(4)):
+            return None  # "the week of March 6" is read from the date
+        # "For the week, the index dropped 3.8%", "the week's most active session": TimeBank
+        # leaves unsaid which week it is
+        return Reading(DATE, f"{site.ctx.dct.year}-WXX", site.ctx.dct_anchor)
     dct = site.ctx.dct
     step = {"before": -1, "earlier": -1, "after": 1, "later": 1}.get(after, 0)
     if rel in _NARR_REL or (rel == "the" and step) or (rel == "the previous" and unit == "day"):
