@@ -40,6 +40,10 @@ def value_of(text: str, dct: date, surface: str) -> str:
         ("The bid was rejected by Thermo Electron, which agreed to purchase the line in February.",
          date(1989, 10, 30), "February", "1990-02"),
         ("Society Corp. agreed in June to buy Trustcorp.", date(1989, 10, 30), "June", "1989-06"),
+        # An opening "until" says nothing of the tense; the clause after it does.
+        ("Until Thursday, they had not called Kopp a suspect.", date(1999, 5, 7), "Thursday",
+         "1999-05-06"),
+        ("Until Monday, the office will stay closed.", date(1999, 5, 7), "Monday", "1999-05-10"),
         ("The bank announced an agreement to acquire the company in January.",
          date(1989, 11, 2), "January", "1990-01"),
     ],

@@ -91,17 +91,24 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
     if cut >= 0:
         lo = cut + 1
     best: tuple[int, Tense] | None = None
+    weak = False
     for m in _CUES.finditer(low, lo, start):
         if _ignored(m, text, low, strong):
             continue
         dist = start - m.end()
         if best is None or dist <= best[0]:
             best = (dist, _tense_of(m))
+            weak = m.group() == "until" and not low[lo : m.start()].strip(" \n\t\"'`")
+    if weak and best is not None and best[0] <= 1:
+        # "Until Thursday, they had not called him a suspect": an opening "until" says nothing
+        # of the tense; the clause after it does, as after any opening phrase
+        best = None
     # After the expression, look only within its clause; but an opening phrase ("In January,
     # the company sold ...") takes its tense from the clause after the comma.
     after_end = min(len(text), end + 80)
     stop = (_SENTENCE_PART_END if best is None else _CLAUSE_END).search(text, end, after_end)
     hi = stop.start() if stop else after_end
+    fallback = (0, Tense.FUTURE) if best is None and weak else None
     for m in _CUES.finditer(low, end, hi):
         # Once the clause's verb is known, an "-ed" word further on is more often a participle
         # of a later phrase ("markets untouched by the crisis") than its verb.
@@ -112,6 +119,7 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
         if best is None or dist < best[0]:
             best = (dist, _tense_of(m))
         break
+    best = best or fallback
     return best[1] if best else Tense.NONE
 
 
