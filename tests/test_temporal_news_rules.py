@@ -330,3 +330,18 @@ def test_march_as_a_name(text: str) -> None:
 def test_a_bare_week_is_an_unspecified_week(text: str) -> None:
     # TimeBank writes "the week", with nothing saying which, as an unspecified week
     assert value_of(text, date(1989, 10, 30), "the week") == "1989-WXX"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a shared plural makes both weekdays recurrences
+        ("Two new flights would leave Bombay on Monday and Tuesday nights from March 30.",
+         [("Monday", "XXXX-WXX-1TNI"), ("Tuesday nights", "XXXX-WXX-2TNI"),
+          ("March 30", "1998-03-30")]),
+        # plural weekdays were not found at all
+        ("The shop closes on Tuesdays.", [("Tuesdays", "XXXX-WXX-2")]),
+    ],
+)  # fmt: skip
+def test_recurring_weekdays(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, date(1998, 2, 13))] == expected

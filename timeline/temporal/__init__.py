@@ -86,7 +86,14 @@ def _ends_a_period(low: str, start: int) -> bool:
 
 
 _CAPITALIZED = re.compile(r"(?<![\w.'\u2019])[A-Z][a-z]+")
-_PROPER_WORDS = frozenset([*MONTHS, *WEEKDAYS, *(w for h in HOLIDAY_NAMES for w in h.split())])
+_PROPER_WORDS = frozenset(
+    [
+        *MONTHS,
+        *WEEKDAYS,
+        *(d + "s" for d in WEEKDAYS),
+        *(w for h in HOLIDAY_NAMES for w in h.split()),
+    ]
+)
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n][\"'`\u201c\u2018(\s]*|[\"`\u201c(]\s*)$")
 
 

@@ -208,6 +208,7 @@ MASTER = re.compile(master_pattern(KINDS))
 _CORE_WORDS = [
     *MONTHS,
     *WEEKDAYS,
+    *(day + "s" for day in WEEKDAYS),  # "on Tuesdays"
     *SEASONS,
     *PARTS_OF_DAY,
     *(unit + s for unit in UNITS if unit != "centurie" for s in ("", "s")),

@@ -83,6 +83,12 @@ _SCHEDULED_VERB = re.compile(
 )
 
 
+_PLURAL_PAIR = re.compile(
+    r"\s+(?:and|or)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?:s|\s+(morning|afternoon|evening|night)s)\b"
+)
+
+
 def weekday(p: dict[str, str], site: Site) -> Reading | None:
     wd = p["wd"]
     if not wd[0].isupper():
@@ -90,6 +96,10 @@ def weekday(p: dict[str, str], site: Site) -> Reading | None:
     n = WEEKDAYS[wd.lower()]
     pod = _pod(p.get("pod"))
     if "pl" in p or "pl2" in p:  # "on Tuesdays", "Tuesday nights": every Tuesday
+        return Reading(TimexType.SET, f"XXXX-WXX-{n}{pod}", UNANCHORED, quant="EVERY")
+    if "pod" not in p and (shared := _PLURAL_PAIR.match(site.ctx.low, site.end)):
+        # "on Monday and Tuesday nights": the plural is shared, so every Monday night too
+        pod = _pod(shared[1]) if shared[1] else ""
         return Reading(TimexType.SET, f"XXXX-WXX-{n}{pod}", UNANCHORED, quant="EVERY")
     pre = _norm(p.get("pre"))
     dct, anchor = site.ctx.dct, site.ctx.dct_anchor
