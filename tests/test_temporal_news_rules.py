@@ -345,3 +345,15 @@ def test_a_bare_week_is_an_unspecified_week(text: str) -> None:
 )  # fmt: skip
 def test_recurring_weekdays(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, date(1998, 2, 13))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose in April and May.", [("April", "1998-04"), ("May", "1998-05")]),
+        ("The talks ran from December 1996 and January.",
+         [("December 1996", "1996-12"), ("January", "1997-01")]),
+    ],
+)  # fmt: skip
+def test_a_coordinated_month_follows_the_first(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, date(1998, 3, 4))] == expected

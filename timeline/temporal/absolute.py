@@ -123,6 +123,11 @@ def _week_of(reading: Reading, d: date, site: Site) -> Reading:
     return reading._replace(value=week_value(d), start=found.start())
 
 
+_MONTH_AND = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)(?:,?\s+\d{4})?\s+(?:and|or|to|through)\s+$"
+)
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 _NOUN_AFTER = re.compile(r"\s+(?!of\b|on\b|to\b|for\b|and\b|in\b)[a-z]{3,}\b")
 
 
@@ -140,6 +145,7 @@ def month(p: dict[str, str], site: Site) -> Reading | None:
         if (
             bare in ("may", "march")
             and site.prev_word().lower() not in _MONTH_PREPS
+            and not _MONTH_AND.search(site.before(24))  # "between March and May"
             # "the March accession", "the May elections": a month before its noun
             and not (site.prev_word().lower() == "the" and _NOUN_AFTER.match(site.after(12)))
         ):
@@ -149,6 +155,16 @@ def month(p: dict[str, str], site: Site) -> Reading | None:
     if year:
         return Reading(DATE, month_value(int(year), m), ABSOLUTE, mod=mod)
     dct = site.ctx.dct
+    last = site.ctx.last
+    if (
+        not (rel or rel0 or year)
+        and last is not None
+        and _MONTH_VALUE.fullmatch(last.value)
+        and _MONTH_AND.search(site.before(24))
+    ):
+        # "in April and May", "December 1996 and January": the month after the one just named
+        y = int(last.value[:4]) + (1 if m < int(last.value[5:]) else 0)
+        return Reading(DATE, month_value(y, m), site.ctx.dct_anchor, mod=mod)
     if rel:
         y = dct.year + {"this": 0, "last": -1, "next": 1}[rel.lower()]
     else:
