@@ -357,3 +357,17 @@ def test_recurring_weekdays(text: str, expected: list[tuple[str, str]]) -> None:
 )  # fmt: skip
 def test_a_coordinated_month_follows_the_first(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, date(1998, 3, 4))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the Nth day of" something going on now is the DCT...
+        ("Police pressed into the Serbian province of Kosovo. It's the second day of an "
+         "offensive by the special police.", [("the second day", "1998-03-06")]),
+        # ... and elsewhere it is not known
+        ("Witnesses testified on the third day of the trial.", []),
+    ],
+)  # fmt: skip
+def test_the_nth_day_of(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, date(1998, 3, 6))] == expected

@@ -36,6 +36,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "relunit": relative.relunit,
     "yearadj": relative.yearadj,
     "set": quantities.set_,
+    "ordday": relative.ordinal_day,
     "duration": quantities.duration,
     "ref": quantities.ref,
     "year": absolute.year,

@@ -168,6 +168,11 @@ PATTERNS: list[tuple[str, str]] = [
         r"semiannually|semi-annually)(?!\w)",
     ),
     (
+        "ordday",
+        r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+        r"\d{1,3}(?:st|nd|rd|th))\s+day(?=\s+of\b)",
+    ),
+    (
         "duration",
         rf"(?:(?P<qmod>{QUANT_MOD}){_S}(?!the\b|past\b|last\b|next\b))?(?:(?P<det>the){_S})?"
         r"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|recent|"
@@ -249,6 +254,7 @@ START_WORDS = [
         """the a an this that these last next past coming previous following early earlier late
         later mid end each every per at about around almost nearly less more up no just over under
         some several few many couple number dozens hundreds half third fourth final latest
+        fifth sixth seventh eighth ninth tenth
         current prior same recent initial additional further another ensuing better remaining
         whole full entire rest fiscal fy year post pre new independence valentine veterans
         bastille boxing memorial labor martin presidents election mother father good noon

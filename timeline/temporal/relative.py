@@ -227,6 +227,18 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
     return reading
 
 
+# "It's the second day of an offensive", "today is the eighth day of Desert Shield"
+_IS_BEFORE = re.compile(r"(?:\b(?:is|marks)|'s|\u2019s)\s+$")
+
+
+def ordinal_day(p: dict[str, str], site: Site) -> Reading | None:
+    """ "the Nth day of" something, said to be going on now: the DCT. Elsewhere ("on his
+    first day in office", "the third day of the trial") the day is not known."""
+    if not _IS_BEFORE.search(site.before(8)):
+        return None
+    return Reading(DATE, day_value(site.ctx.dct), site.ctx.dct_anchor)
+
+
 def ago(p: dict[str, str], site: Site) -> Reading | None:
     unit = p["unit"].lower().rstrip("s")
     unit = {"centurie": "century", "night": "day", "fortnight": "week"}.get(unit, unit)
