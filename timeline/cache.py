@@ -10,7 +10,9 @@ Entries are pickled ``Extraction`` values, in files written atomically (temporar
 rename). The cache is local and written only by timeline, so unpickling it is as safe as
 running the code.
 At the end of a build its entries are packed into 16 shard files (by the first digit of their
-key), so the next build reads 16 files, not one per article. New entries are saved during the
+key), so the next build reads 16 files, not one per article. A shard maps keys to each entry's
+own pickle, so packing a shard again after one edit copies the other entries' bytes rather
+than pickling them again. New entries are saved during the
 build in batch files of 64, so an interrupted build keeps its work; the next pack folds them in.
 
 Beside the entries, ``parsed-articles.pickle`` keeps the articles each source file parsed into,
@@ -33,6 +35,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import BinaryIO
 
 from timeline.errors import ConfigError
 from timeline.executors import code_fingerprint
@@ -70,6 +73,12 @@ def version_key() -> str:
     return digest.hexdigest()[:16]
 
 
+def extraction_key(article: Article, context: str = "") -> str:
+    """A digest of what an article's extraction is made from, for this code version."""
+    # repr of a frozen dataclass lists every field, in order, with exact values.
+    return hashlib.sha256(f"{context}\x1f{article!r}".encode()).hexdigest()
+
+
 @dataclass
 class ExtractionCache:
     """Extractions on disk under ``folder``; counts hits and misses for the build summary."""
@@ -80,20 +89,32 @@ class ExtractionCache:
     misses: int = field(default=0, init=False)
     _shards: dict[str, dict[str, object]] = field(default_factory=dict, init=False, repr=False)
     _batches: dict[str, object] | None = field(default=None, init=False, repr=False)
+    _fresh: dict[str, bytes] = field(default_factory=dict, init=False, repr=False)  # this build's
+    # each article's key, made once a build (a digest of its whole text), by the article's id
+    # (hashing an article hashes its whole text again)
+    _keys: dict[int, tuple[Article, str]] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def entries(self) -> Path:
         return self.folder / version_key()
 
     def key(self, article: Article) -> str:
-        # repr of a frozen dataclass lists every field, in order, with exact values.
-        return hashlib.sha256(f"{self.context}\x1f{article!r}".encode()).hexdigest()
+        known = self._keys.get(id(article))
+        if known is not None and known[0] is article:
+            return known[1]
+        found = extraction_key(article, self.context)
+        self._keys[id(article)] = (article, found)  # the article kept: its id stays its own
+        return found
 
     def get(self, article: Article) -> Extraction | None:
         key = self.key(article)
-        value = self._shard(key).get(key)
-        if value is None:
-            value = self._unpacked().get(key)
+        data = self._shard(key).get(key)
+        if data is None:
+            data = self._unpacked().get(key)
+        try:
+            value = unpickle_quietly(data) if isinstance(data, bytes) else None
+        except Exception:
+            value = None
         if not isinstance(value, Extraction) or value.tagged.article != article:
             return None  # missing, or damaged into something else: recompute it
         return value
@@ -103,7 +124,9 @@ class ExtractionCache:
         work it did; ``pack`` folds such batches into the shards at the end of a build."""
         if not pairs:
             return
-        entries = {self.key(article): extraction for article, extraction in pairs}
+        entries = {self.key(article): pickle.dumps(extraction, PICKLE_PROTOCOL)
+                   for article, extraction in pairs}  # fmt: skip
+        self._fresh.update(entries)
         self.entries.mkdir(parents=True, exist_ok=True)
         name = hashlib.sha256("".join(entries).encode()).hexdigest()[:16]
         write_atomically(self.entries / f"{BATCH_PREFIX}{name}.pickle",
@@ -135,10 +158,14 @@ class ExtractionCache:
         build instead of one per article. A shard is rewritten only when what it should hold
         (exactly this build's entries with its prefix) differs from what it holds, so a
         rebuild after one edit rewrites one shard. Batch files are then removed."""
-        wanted: dict[str, dict[str, Extraction]] = {}
+        wanted: dict[str, dict[str, bytes]] = {}
         for article, extraction in used:
             key = self.key(article)
-            wanted.setdefault(key[:SHARD_DIGITS], {})[key] = extraction
+            shard = key[:SHARD_DIGITS]
+            data = self._shard(shard).get(key) or self._fresh.get(key)
+            if not isinstance(data, bytes):  # from an interrupted build's batch, or damaged
+                data = pickle.dumps(extraction, PICKLE_PROTOCOL)
+            wanted.setdefault(shard, {})[key] = data
         batches = list(self.entries.glob(f"{BATCH_PREFIX}*.pickle"))
         for name, entries in wanted.items():
             if set(self._shard(name)) != set(entries):
@@ -198,12 +225,17 @@ class ExtractionCache:
         )
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Readers of ``target`` see the old file or the whole new one, never a part."""
+def write_atomically(target: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
+    """Readers of ``target`` see the old file or the whole new one, never a part. ``data`` is
+    the bytes, or a function writing them to a stream (so that they need not be in memory
+    whole, as a pickle of hundreds of megabytes)."""
     fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, bytes):
+                stream.write(data)
+            else:
+                data(stream)
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
