@@ -12,7 +12,8 @@ from datetime import date
 from timeline.config import Config
 from timeline.followup import link_followups
 from timeline.keydates import rank_key_dates
-from timeline.merge import merge_events
+from timeline.memo import MemoTable, digest
+from timeline.merge import merge_traced
 from timeline.model import Event, TaggedArticle, Timeline
 from timeline.order import chronological
 from timeline.overrides import override_warnings
@@ -31,15 +32,33 @@ def assemble(
     events: Sequence[Event],
     cfg: Config,
     handmade: Sequence[Event] = (),
+    fingerprints: Sequence[str] | None = None,
+    memo: MemoTable[list[list[int]]] | None = None,
 ) -> Timeline:
-    """Pure: the extracted (and hand-made) events of the articles → the ordered timeline."""
-    merged = link_followups(merge_events([*events, *handmade], cfg), cfg)
-    ordered = tuple(e for e in sorted(merged, key=chronological) if within(e, cfg.between))
-    warnings = override_warnings(tagged)
+    """Pure: the extracted (and hand-made) events of the articles → the ordered timeline.
+
+    ``fingerprints``, one per extracted event (a digest of what made it), give each event of
+    the timeline a version, so that later stages can remember what they made of it; ``memo``
+    remembers how reports clustered (``merge_traced``)."""
+    reports = [*events, *handmade]
+    if fingerprints is not None:
+        fingerprints = [*fingerprints, *(digest(repr(e)) for e in handmade)]
+    merged, traces = merge_traced(reports, cfg, fingerprints, memo)
+    linked = link_followups(merged, cfg)
+    kept = sorted(
+        (i for i, e in enumerate(linked) if within(e, cfg.between)),
+        key=lambda i: chronological(linked[i]),
+    )
+    ordered = tuple(linked[i] for i in kept)
+    # A follow-up link is the one thing assembling adds to what the reports made.
+    versions = tuple(
+        digest(traces[i], linked[i].fulfils or "", linked[i].fulfilled_by or "") for i in kept
+    ) if traces else ()  # fmt: skip
     return Timeline(
         title=title,
         events=ordered,
         articles=tuple(tagged),
         key_dates=rank_key_dates(ordered, cfg.key_dates),
-        warnings=warnings,
+        warnings=override_warnings(tagged),
+        versions=versions,
     )

@@ -28,8 +28,10 @@ from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import replace
 from datetime import timedelta
+from functools import partial
 
 from timeline.config import Config
+from timeline.memo import MemoTable, digest
 from timeline.model import Citation, Event, Granularity, Status, When
 from timeline.similarity import content_words, focus_words, name_similarity
 
@@ -138,10 +140,10 @@ _REJECTED = -1.0  # below the floor with some report: the cluster can never take
 class _Cluster:
     """Reports gathered so far for one event (mutable only inside ``merge_events``)."""
 
-    __slots__ = ("members", "names", "scores", "text_ids", "texts", "when")
+    __slots__ = ("names", "places", "scores", "text_ids", "texts", "when")
 
-    def __init__(self, event: Event, text_id: int, texts: Masks) -> None:
-        self.members = [event]
+    def __init__(self, event: Event, place: int, text_id: int, texts: Masks) -> None:
+        self.places = [place]  # of its reports, in the order they joined
         self.when = event.when
         # Distinct texts only: a cluster's score for a text is the best over its reports and the
         # floor must hold for each, and neither depends on how often a text repeats or in what
@@ -180,8 +182,8 @@ class _Cluster:
         self.scores[text_id] = (best, len(texts))
         return best
 
-    def add(self, event: Event, text_id: int, texts: Masks) -> None:
-        self.members.append(event)
+    def add(self, event: Event, place: int, text_id: int, texts: Masks) -> None:
+        self.places.append(place)
         if text_id not in self.text_ids:
             self.text_ids.add(text_id)
             self.texts.append(texts)
@@ -201,15 +203,88 @@ class _Probe:
 
 def merge_events(events: Sequence[Event], cfg: Config) -> tuple[Event, ...]:
     """Fold reports of the same event into one event citing all of them, first report first."""
+    return merge_traced(events, cfg)[0]
+
+
+def merge_traced(
+    events: Sequence[Event], cfg: Config, fingerprints: Sequence[str] | None = None,
+    memo: MemoTable[list[list[int]]] | None = None,
+) -> tuple[tuple[Event, ...], tuple[str, ...]]:
+    """``merge_events``, a connected group of dates at a time, and what made each event.
+
+    ``fingerprints`` (one per report, a digest of what made it: its article's extraction key
+    and its place there) let ``memo`` remember how each group of reports clustered, so a
+    rebuild after one edit clusters again only the dates that edit touched; each merged event
+    then also gets a trace, the digest of its reports' fingerprints (empty without them).
+    Reports sharing no bucket are never compared (``_buckets``), so clustering each connected
+    group of buckets alone gives what clustering them all at once gives."""
+    order = sorted(range(len(events)), key=lambda i: report_order(events[i]))
+    text_ids = _TextIds()
+    found: list[tuple[int, list[Event], str]] = []  # (first report's place in order, reports)
+    settings = f"{cfg.merge_text_threshold!r}|{cfg.merge_name_threshold!r}"
+    for group in _connected(events, order):
+        reports = [events[i] for i in group]
+        if fingerprints is None or memo is None:
+            clusters = _cluster(reports, cfg, text_ids)
+        else:
+            key = digest(settings, *(fingerprints[i] for i in group))
+            clusters = memo.get(key, partial(_cluster, reports, cfg, text_ids))
+        for members in clusters:
+            trace = "" if fingerprints is None else digest(*(fingerprints[group[j]]
+                                                             for j in members))
+            found.append((group[members[0]], [reports[j] for j in members], trace))
+    rank = {i: n for n, i in enumerate(order)}
+    found.sort(key=lambda f: rank[f[0]])
+    merged = tuple(_fold(members) for _, members, _ in found)
+    return merged, tuple(trace for *_, trace in found) if fingerprints is not None else ()
+
+
+def _connected(events: Sequence[Event], order: list[int]) -> list[list[int]]:
+    """The reports (as places in ``events``) in groups that share buckets, each in report
+    order; a hand-made event (never merged) is a group of its own."""
+    parent: dict[Hashable, Hashable] = {}
+
+    def root(b: Hashable) -> Hashable:
+        while (up := parent[b]) != b:
+            parent[b] = parent[up]
+            b = up
+        return b
+
+    first_bucket: dict[int, Hashable] = {}
+    for i in order:
+        event = events[i]
+        if not event.citations:
+            continue
+        buckets = _buckets(event.when)
+        first_bucket[i] = buckets[0]
+        for b in buckets:
+            parent.setdefault(b, b)
+        top = root(buckets[0])
+        for b in buckets[1:]:
+            other = root(b)
+            if other != top:
+                parent[other] = top
+    groups: dict[Hashable, list[int]] = {}
+    singles: list[list[int]] = []
+    for i in order:
+        if i in first_bucket:
+            groups.setdefault(root(first_bucket[i]), []).append(i)
+        else:
+            singles.append([i])
+    return [*groups.values(), *singles]
+
+
+def _cluster(reports: Sequence[Event], cfg: Config, text_ids: _TextIds) -> list[list[int]]:
+    """The clusters of reports given in report order, as lists of their places there, each
+    in the order its reports joined, the clusters in the order they were opened."""
     threshold, name_threshold = cfg.merge_text_threshold, cfg.merge_name_threshold
     floor = threshold / 2
     clusters: list[_Cluster] = []
     index: dict[Hashable, list[int]] = defaultdict(list)  # bucket → its clusters, oldest first
-    text_ids = _TextIds()
     probes: dict[tuple[object, ...], _Probe] = {}
-    for event in sorted(events, key=report_order):
+    for place, event in enumerate(reports):
         if not event.citations:  # hand-made events are never merged
-            clusters.append(_Cluster(event, -1, (0, 0, 0, 0)))
+            clusters.append(_Cluster(event, place, -1, (0, 0, 0, 0)))
             continue
         mine_id, mine = text_ids.of(event)
         when = event.when
@@ -253,12 +328,12 @@ def merge_events(events: Sequence[Event], cfg: Config) -> tuple[Event, ...]:
                 best, best_score = i, text
         probe.open = still_open
         if best is None:
-            clusters.append(_Cluster(event, mine_id, mine))
+            clusters.append(_Cluster(event, place, mine_id, mine))
             for b in _buckets(when):
                 index[b].append(len(clusters) - 1)
         else:
-            clusters[best].add(event, mine_id, mine)
-    return tuple(_fold(c.members) for c in clusters)
+            clusters[best].add(event, place, mine_id, mine)
+    return [c.places for c in clusters]
 
 
 _STATUS_RANK = {Status.HAPPENED: 0, Status.ONGOING: 1, Status.EXPECTED: 2}

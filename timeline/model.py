@@ -288,3 +288,7 @@ class Timeline:
     articles: tuple[TaggedArticle, ...]
     key_dates: tuple[KeyDate, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    # One per event when known: a digest of what made it (its reports' articles, the code, the
+    # config), so that equal versions mean equal events and a rebuild can reuse what it made
+    # of one. Empty when unknown (a timeline assembled without fingerprints).
+    versions: tuple[str, ...] = ()

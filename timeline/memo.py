@@ -1,0 +1,83 @@
+"""Results of pure computations remembered from one build to the next, by a digest of their
+inputs: how each date's reports group into events, each event's markup, its JSON.
+
+A rebuild after one edit must not redo, for thousands of unchanged events, what the last
+build did; the extraction cache (``timeline.cache``) spares the per-article stage, these
+tables spare the stages after it. A table is read whole at the start of a build and written
+at its end with exactly the entries this build used, so it never grows past one site's worth.
+
+Keys must digest everything the value depends on: a table trusts them blindly. The tables
+live in the extraction cache's folder for this code version, so new code starts afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from timeline.cache import write_atomically
+from timeline.model import unpickle_quietly
+
+Value = TypeVar("Value")
+PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+
+def digest(*parts: str) -> str:
+    """A key from strings; their lengths are fed too, so ("ab", "c") and ("a", "bc") differ."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+class MemoTable(Generic[Value]):
+    """A dictionary of remembered results, optionally kept in a file between builds.
+
+    With no file it still remembers within the build, which is what a build without a cache
+    (or a test) gets."""
+
+    @classmethod
+    def kept_in(cls, folder: Path | None, name: str) -> MemoTable[Value]:
+        """The table ``name`` kept in ``folder`` (the cache's, beside its shards), or one
+        kept nowhere when there is no folder."""
+        return cls(folder / f"memo-{name}.pickle" if folder is not None else None)
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self._old: dict[str, Value] = self._read(path) if path is not None else {}
+        self._used: dict[str, Value] = {}
+        self.hits = self.misses = 0
+
+    @staticmethod
+    def _read(path: Path) -> dict[str, Value]:
+        try:
+            value = unpickle_quietly(path.read_bytes())
+        except Exception:  # missing or damaged: everything is computed again
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def get(self, key: str, compute: Callable[[], Value]) -> Value:
+        found = self._used.get(key)
+        if found is None:
+            found = self._old.get(key)
+            if found is None:
+                self.misses += 1
+                found = compute()
+            else:
+                self.hits += 1
+            self._used[key] = found
+        return found
+
+    def save(self) -> None:
+        """Write the entries this build used, if they are not exactly what the file holds."""
+        if self.path is None or self._used.keys() == self._old.keys():
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # streamed to the file: a table can be hundreds of megabytes
+        write_atomically(self.path, partial(pickle.dump, self._used, protocol=PROTOCOL))
