@@ -20,6 +20,7 @@ from timeline.cache import (
     Progress,
     cached_mapper,
     check_cache_folder,
+    extraction_key,
     version_key,
 )  # fmt: skip
 from timeline.config import Config
@@ -36,6 +37,7 @@ from timeline.incremental import (
     write_record,
 )  # fmt: skip
 from timeline.load import load_articles
+from timeline.memo import MemoTable
 from timeline.model import Article, Event, Extraction, TaggedArticle, Timeline
 from timeline.overrides import apply_pins
 from timeline.render import default_theme_dir, iter_site, make_environment, static_files
@@ -96,11 +98,18 @@ def build_timeline(
 
 
 def assemble_extractions(
-    extractions: Sequence[Extraction], cfg: Config, handmade: Sequence[Event] = ()
+    extractions: Sequence[Extraction], cfg: Config, handmade: Sequence[Event] = (),
+    keys: Sequence[str] | None = None, memo: MemoTable[list[list[int]]] | None = None,
 ) -> Timeline:
+    """The timeline of the extractions. With ``keys`` (a digest of what made each extraction:
+    ``ExtractionCache.key``) its events get versions, and ``memo`` remembers how they merged."""
     tagged = [x.tagged for x in extractions]
     events = [e for x in extractions for e in x.events]
-    return assemble(cfg.title, tagged, events, cfg, handmade)
+    fingerprints = None
+    if keys is not None:
+        fingerprints = [f"{key}:{i}" for key, x in zip(keys, extractions, strict=True)
+                        for i in range(len(x.events))]  # fmt: skip
+    return assemble(cfg.title, tagged, events, cfg, handmade, fingerprints, memo)
 
 
 def body_lookup(extractions: Sequence[Extraction]) -> Callable[[TaggedArticle], str]:
@@ -205,12 +214,21 @@ def _assemble_and_write(
     handmade: Sequence[Event], cfg: Config, user_templates: Path | None, out: Path,
     store: ExtractionCache | None, inputs: str,
 ) -> BuildResult:
-    timeline = assemble_extractions(extractions, cfg, handmade)
+    # What the last build made of unchanged reports and events, kept with the cache.
+    folder = store.entries if store is not None else None
+    merged: MemoTable[list[list[int]]] = MemoTable.kept_in(folder, "merge")
+    fragments: MemoTable[str] = MemoTable.kept_in(folder, "render")
+    # what made each extraction, so what follows knows which events are as they were
+    keys = [store.key(a) if store is not None else extraction_key(a) for a in articles]
+    timeline = assemble_extractions(extractions, cfg, handmade, keys, merged)
     env = make_environment(user_templates)
     # streamed: each page is written as it is rendered, and the site is never in memory whole
-    pages = iter_site(timeline, cfg, env, body_lookup(extractions))
+    made_from = dict(zip((a.slug for a in articles), keys, strict=True))
+    pages = iter_site(timeline, cfg, env, body_lookup(extractions), fragments, made_from)
     site = chain(static_files(user_templates).items(), pages)
     report = write_site(site, out)
+    merged.save()
+    fragments.save()
     summary = BuildSummary(
         articles=len(articles),
         expressions=sum(len(t.timexes) for t in timeline.articles),

@@ -10,7 +10,9 @@ never the time of the build.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from urllib.parse import urlsplit
 
 from timeline import __version__
@@ -100,8 +102,20 @@ def vevent(event: Event, base_url: str, links: Links) -> list[str]:
     return lines
 
 
-def render_ical(timeline: Timeline, base_url: str, links: Links) -> bytes:
-    lines = [
+def vevent_text(event: Event, base_url: str, links: Links) -> str:
+    """One event's VEVENT as it stands in the calendar: folded lines, CRLF between them."""
+    return "\r\n".join(fold(line) for line in vevent(event, base_url, links))
+
+
+def render_ical(
+    timeline: Timeline, base_url: str, links: Links,
+    event_text: Callable[[Event], str] | None = None,
+) -> bytes:
+    """The calendar; ``event_text`` gives each event's ``vevent_text``, which a caller may
+    remember."""
+    if event_text is None:
+        event_text = partial(vevent_text, base_url=base_url, links=links)
+    head = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{text(f'-//newstimeline//timeline {__version__}//EN')}",
@@ -109,7 +123,7 @@ def render_ical(timeline: Timeline, base_url: str, links: Links) -> bytes:
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{text(timeline.title)}",
     ]
-    for event in timeline.events:
-        lines += vevent(event, base_url, links)
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")
+    parts = [fold(line) for line in head]
+    parts += [event_text(event) for event in timeline.events]
+    parts.append("END:VCALENDAR")
+    return ("\r\n".join(parts) + "\r\n").encode("utf-8")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from timeline import __version__
@@ -79,12 +81,13 @@ def key_date_json(key: KeyDate) -> dict[str, Any]:
     }
 
 
-def timeline_data(timeline: Timeline) -> dict[str, Any]:
+def timeline_data(timeline: Timeline, events: bool = True) -> dict[str, Any]:
+    """The data of ``timeline.json``; without ``events``, an empty list holds their place."""
     return {
         "$schema": SCHEMA_ID,
         "title": timeline.title,
         "generator": {"name": "timeline", "version": __version__},
-        "events": [event_json(e) for e in timeline.events],
+        "events": [event_json(e) for e in timeline.events] if events else [],
         "key_dates": [key_date_json(k) for k in timeline.key_dates],
         "articles": [
             {
@@ -101,10 +104,32 @@ def timeline_data(timeline: Timeline) -> dict[str, Any]:
     }
 
 
-def render_timeline_json(timeline: Timeline) -> str:
-    """Deterministic JSON text: fixed key order, no build time, trailing newline."""
+_EVENT_PAD = "\n    "  # where an event's lines start: an item of the top object's "events"
+
+
+def event_json_text(event: Event) -> str:
+    """One event as it stands in ``timeline.json``'s list of events."""
     out: list[str] = []
-    _dump(timeline_data(timeline), "\n", out)
+    _dump(event_json(event), _EVENT_PAD, out)
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Dumped:
+    """A list whose items are JSON text already, each indented as the list's place wants."""
+
+    texts: list[str]
+
+
+def render_timeline_json(
+    timeline: Timeline, event_text: Callable[[Event], str] = event_json_text
+) -> str:
+    """Deterministic JSON text: fixed key order, no build time, trailing newline.
+    ``event_text`` gives each event's JSON (``event_json_text``), which a caller may remember."""
+    data = timeline_data(timeline, events=False)
+    data["events"] = _Dumped([event_text(e) for e in timeline.events])  # keeps its place
+    out: list[str] = []
+    _dump(data, "\n", out)
     out.append("\n")
     return "".join(out)
 
@@ -144,6 +169,16 @@ def _dump(value: Any, pad: str, out: list[str]) -> None:
             _dump(item, inner, out)
             sep = ","
         out.append(pad + "}")
+    elif isinstance(value, _Dumped):
+        if not value.texts:
+            out.append("[]")
+            return
+        inner, sep = pad + "  ", "["  # the texts are indented for this place: _EVENT_PAD
+        for text in value.texts:
+            out.append(sep + inner)
+            out.append(text)
+            sep = ","
+        out.append(pad + "]")
     elif isinstance(value, list | tuple):
         if not value:
             out.append("[]")

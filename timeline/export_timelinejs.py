@@ -7,7 +7,9 @@ here, and the only markup is ours: the event's sentence and links to its sources
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from markupsafe import escape
@@ -88,7 +90,10 @@ def slide(event: Event, base_url: str, links: Links) -> dict[str, Any]:
     return out
 
 
-def timelinejs_data(timeline: Timeline, base_url: str, links: Links) -> dict[str, Any]:
+def timelinejs_data(
+    timeline: Timeline, base_url: str, links: Links, slides: bool = True
+) -> dict[str, Any]:
+    """TimelineJS's JSON format; without ``slides``, an empty list holds the events' place."""
     articles = len(timeline.articles)
     return {
         "title": {
@@ -97,11 +102,32 @@ def timelinejs_data(timeline: Timeline, base_url: str, links: Links) -> dict[str
                 "text": f"<p>{len(timeline.events)} events from {articles} articles.</p>",
             }
         },
-        "events": [slide(e, base_url, links) for e in timeline.events],
+        "events": [slide(e, base_url, links) for e in timeline.events] if slides else [],
         "scale": "human",
     }
 
 
-def render_timelinejs(timeline: Timeline, base_url: str, links: Links) -> str:
-    data = timelinejs_data(timeline, base_url, links)
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+_EVENTS_HERE = "\x00events\x00"  # a string no slide text can hold: the JSON encoder escapes it
+
+
+def slide_text(event: Event, base_url: str, links: Links) -> str:
+    """One slide's JSON as it stands in the list of events (two levels in, one space each)."""
+    return json.dumps(slide(event, base_url, links), ensure_ascii=False, indent=1).replace(
+        "\n", "\n  "  # JSON strings hold no raw newline: every one starts a line
+    )
+
+
+def render_timelinejs(
+    timeline: Timeline, base_url: str, links: Links,
+    event_text: Callable[[Event], str] | None = None,
+) -> str:
+    """``timelinejs_data`` as ``json.dumps(..., indent=1)`` writes it; ``event_text`` gives each
+    slide's ``slide_text``, which a caller may remember."""
+    if event_text is None:
+        event_text = partial(slide_text, base_url=base_url, links=links)
+    data = timelinejs_data(timeline, base_url, links, slides=False)
+    data["events"] = _EVENTS_HERE
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    slides = [event_text(e) for e in timeline.events]
+    events = "[\n  " + ",\n  ".join(slides) + "\n ]" if slides else "[]"
+    return text.replace(json.dumps(_EVENTS_HERE), events, 1) + "\n"

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from jinja2 import (
     ChoiceLoader,
@@ -47,10 +49,11 @@ from timeline.dates_display import (
 )  # fmt: skip
 from timeline.errors import TimelineError
 from timeline.export_feeds import render_atom, render_sitemap
-from timeline.export_ical import render_ical
-from timeline.export_json import render_timeline_json
-from timeline.export_timelinejs import render_timelinejs
+from timeline.export_ical import render_ical, vevent_text
+from timeline.export_json import event_json_text, render_timeline_json
+from timeline.export_timelinejs import render_timelinejs, slide_text
 from timeline.links import ROOT_MARK, Links, embed_snippet, resolve
+from timeline.memo import MemoTable, digest
 from timeline.model import Event, TaggedArticle, Timeline
 from timeline.pages import (
     PAGE_BUDGET,
@@ -71,7 +74,9 @@ from timeline.render_article import (
 from timeline.write import Content, Memo, rendered
 
 Site = Mapping[str, str | bytes]
-_SHOWN_ON_ARTICLE_PAGES = ("article.html", "base.html")  # what the default theme's keys cover
+# what the default theme's page keys cover
+_SHOWN_ON_ARTICLE_PAGES = ("article.html", "base.html")
+_SHOWN_ON_LISTS = ("events.html", "base.html", "_event.html", "_filters.html")
 _MARKDOWN_MARKS = re.compile(r"[*`]+")  # emphasis and code marks inside a quoted expression
 EMBED_LIMIT = 15  # events the embed widgets show before they link to the full timeline
 
@@ -155,17 +160,27 @@ def outline_heading(event: Event) -> str:
 
 class _Items:
     """Each event's markup from one macro, rendered once with ``ROOT_MARK`` for the root, and
-    fitted to a page by ``resolve``: an event on several pages is not rendered again for each."""
+    fitted to a page by ``resolve``: an event on several pages is not rendered again for each.
+    With ``keys``, markup is also remembered between builds in ``table``."""
 
-    def __init__(self, macro: Callable[..., object], links: Links) -> None:
-        self.macro, self.links = macro, links
+    def __init__(self, macro: Callable[..., object], links: Links, kind: str,
+                 keys: _EventKeys | None, table: MemoTable[str]) -> None:  # fmt: skip
+        self.macro, self.links, self.kind, self.keys, self.table = macro, links, kind, keys, table
         self._markup: dict[tuple[str, str], str] = {}
 
     def markup(self, event: Event, heading: str) -> str:
         key = (event.id, heading)
         found = self._markup.get(key)
         if found is None:
-            found = self._markup[key] = str(self.macro(event, ROOT_MARK, self.links, heading))
+            def render() -> str:
+                return str(self.macro(event, ROOT_MARK, self.links, heading))
+
+            if self.keys is None:
+                found = render()
+            else:
+                found = self.table.get(self.keys.markup(self.kind, event, heading, self.links),
+                                       render)  # fmt: skip
+            self._markup[key] = found
         return found
 
     def size(self, event: Event) -> int:
@@ -178,6 +193,32 @@ class _Items:
         """The ``item(event, heading)`` a page's outline calls."""
         root = root_of(path)
         return lambda event, heading: Markup(resolve(self.markup(event, heading), root, links))
+
+
+class _EventKeys:
+    """Keys for remembering what the default theme makes of each event: its version (see
+    ``Timeline.versions``), and whatever of the rest of the site its markup shows: the pages
+    of its people and tags, the dates of the events it is a follow-up of, its own page."""
+
+    def __init__(self, timeline: Timeline, base: str) -> None:
+        self.base = base
+        self.versions = dict(zip((e.id for e in timeline.events), timeline.versions,
+                                 strict=True))  # fmt: skip
+
+    def markup(self, kind: str, event: Event, heading: str, links: Links) -> str:
+        linked = [
+            f"{self.versions.get(i, '?')}@{links.homes.get(i, '')}"
+            for i in (event.fulfils, event.fulfilled_by) if i
+        ]  # fmt: skip
+        return digest(
+            self.base, kind, self.versions[event.id], heading, links.homes.get(event.id, ""),
+            *linked, "\x1f".join(links.people.get(p, "") for p in event.people),
+            "\x1f".join(links.tags.get(t, "") for t in event.tags),
+        )
+
+    def export(self, kind: str, event: Event, *context: str) -> str:
+        """The key of an event's part of an export, ``context`` being what else it shows."""
+        return digest(self.base, kind, self.versions[event.id], *context)
 
 
 def _event_pages(
@@ -221,10 +262,10 @@ def theme_fingerprint(env: Environment) -> str:
     return digest.hexdigest()
 
 
-def _default_article_pages(env: Environment) -> bool:
-    """Do article pages come from the default theme, whose page keys cover what they show?"""
+def _from_default_theme(env: Environment, names: Sequence[str]) -> bool:
+    """Do these templates come from the default theme, whose keys cover what they show?"""
     theme = default_theme_dir().resolve()
-    for name in _SHOWN_ON_ARTICLE_PAGES:
+    for name in names:
         filename = env.get_template(name).filename
         if filename is None or Path(filename).resolve().parent != theme:
             return False
@@ -234,19 +275,28 @@ def _default_article_pages(env: Environment) -> bool:
 def iter_site(
     timeline: Timeline, cfg: Config, env: Environment,
     article_body: Callable[[TaggedArticle], str] = article_body_html,
+    memo: MemoTable[str] | None = None,
+    article_versions: Mapping[str, str] | None = None,
 ) -> Iterator[tuple[str, Content]]:
     """Every file of the site as (path, content), one at a time, so the site is never held
     whole. ``article_body`` gives an article's highlighted HTML (see ``article_body_html``):
-    a caller may pass one that reads it from a cache."""
+    a caller may pass one that reads it from a cache. ``memo`` remembers each event's markup
+    and JSON between builds, when the timeline has versions and the theme's ``_event.html``
+    is the default one (whose keys are known to cover what it shows). ``article_versions``
+    (slug → a digest of what made the article's extraction) makes article pages' keys quick."""
+    memo = memo if memo is not None else MemoTable()
     people = topics(timeline, "people", lambda e: e.people)
     tags = topics(timeline, "tags", lambda e: e.tags)
     ordered = in_display_order(timeline.events)
     macros = env.get_template("_event.html").module
+    event_keys = None
+    if timeline.versions and _from_default_theme(env, ("_event.html",)):
+        event_keys = _EventKeys(timeline, repr((version_key(), theme_fingerprint(env))))
     # The full markup of every event is needed to cut the pages, before any page is decided:
     # links to other events stay marks until then.
-    full = _Items(macros.event_item, replace(Links.empty(people, tags),  # type: ignore[attr-defined]
-                                             events={e.id: e for e in timeline.events},
-                                             deferred=True))  # fmt: skip
+    deferred = replace(Links.empty(people, tags), events={e.id: e for e in timeline.events},
+                       deferred=True)  # fmt: skip
+    full = _Items(macros.event_item, deferred, "full", event_keys, memo)  # type: ignore[attr-defined]
     fits = sum(full.size(e) for e in ordered) <= PAGE_BUDGET
     main_pages = (
         {"index.html": ordered} if fits else _event_pages(ordered, "years", full.size, by_year=True)
@@ -254,11 +304,30 @@ def iter_site(
     links = Links.build(timeline, main_pages, people, tags)
     r = _Renderer(timeline, cfg, env, links)
     html_pages: list[str] = []
+    # of the config, what the default templates read besides the events
+    page_base = repr((version_key(), theme_fingerprint(env), cfg.language, cfg.base_url,
+                      timeline.title))  # fmt: skip
 
     def page(template: str, path: str, **context: object) -> tuple[str, str]:
         if path != "embed/fragment.html":
             html_pages.append(path)
         return path, r.page(template, path, **context)
+
+    list_keys = event_keys if _from_default_theme(env, _SHOWN_ON_LISTS) else None
+
+    def list_page(path: str, events: list[Event], **context: Any) -> tuple[str, Content]:
+        """A page of events (a year's, a person's, a topic's), remembered when its key is
+        known: what the page shows of each event, and where it is."""
+        def render() -> str:
+            return r.page("events.html", path, events=events, years=group(events), **context)
+
+        html_pages.append(path)
+        if list_keys is None:
+            return path, render()
+        key = digest(page_base, path, context["heading"], context["kind"], str(context["number"]),
+                     *(p for p, _ in context["pager"]),
+                     *(list_keys.markup("page", e, "", links) for e in events))  # fmt: skip
+        return path, Memo(key, render)
 
     year_pages = {p: evs for p, evs in main_pages.items() if p != "index.html"}
     by_year: dict[int, list[str]] = {}
@@ -274,9 +343,9 @@ def iter_site(
     for year, paths in by_year.items():
         for n, path in enumerate(paths, 1):
             evs = main_pages[path]
-            yield page(
-                "events.html", path, heading=str(year), years=group(evs), events=evs,
-                pager=_pager(paths), number=n, kind="year", item=full.for_page(path, links),
+            yield list_page(
+                path, evs, heading=str(year), pager=_pager(paths), number=n, kind="year",
+                item=full.for_page(path, links),
             )  # fmt: skip
     del full  # each event's full markup is on one page of the main timeline only
 
@@ -284,7 +353,7 @@ def iter_site(
     # a theme's own _event.html from before briefs existed gets the default one
     default_macros = env.get_template("default/_event.html").module
     brief = getattr(macros, "event_brief", None) or default_macros.event_brief  # type: ignore[attr-defined]
-    briefs = _Items(brief, links)
+    briefs = _Items(brief, links, "brief", event_keys, memo)
     for kind, found in (("people", people), ("tags", tags)):
         yield page("topics.html", f"{kind}/index.html", kind=kind, topics=found)
         for topic in found:
@@ -292,19 +361,14 @@ def iter_site(
                                  briefs.size)  # fmt: skip
             paths = list(pages)
             for n, (path, evs) in enumerate(pages.items(), 1):
-                yield page(
-                    "events.html", path, heading=topic.name, years=group(evs), events=evs,
-                    pager=_pager(paths), number=n, kind=kind, item=briefs.for_page(path, links),
+                yield list_page(
+                    path, evs, heading=topic.name, pager=_pager(paths), number=n, kind=kind,
+                    item=briefs.for_page(path, links),
                 )  # fmt: skip
     del briefs
 
     reports = reports_by_article(timeline)
-    keys = None
-    if _default_article_pages(env):
-        # of the config, what the default article and base templates read
-        base = repr((version_key(), theme_fingerprint(env), cfg.language, cfg.base_url,
-                     timeline.title))
-        keys = PageKeys(base, links)
+    keys = PageKeys(page_base, links) if _from_default_theme(env, _SHOWN_ON_ARTICLE_PAGES) else None
     for tagged in timeline.articles:
         path = links.article_file(tagged.article.slug)
         found_reports = reports.get(tagged.article.slug, ())
@@ -318,7 +382,9 @@ def iter_site(
         if keys is None:
             yield path, article_page()
         else:
-            yield path, Memo(keys.page_key(path, tagged, found_reports, body), article_page)
+            made_from = article_versions.get(tagged.article.slug) if article_versions else None
+            key = keys.page_key(path, tagged, found_reports, body, made_from)
+            yield path, Memo(key, article_page)
 
     yield page(
         "about.html", "about/index.html", snippet=embed_snippet(cfg.base_url, timeline.title)
@@ -327,9 +393,22 @@ def iter_site(
     yield page("embed.html", "embed/index.html", events=shown)
     yield page("fragment.html", "embed/fragment.html", events=shown)
 
-    yield "timeline.json", render_timeline_json(timeline)
-    yield "timelinejs.json", render_timelinejs(timeline, cfg.base_url, links)
-    yield "timeline.ics", render_ical(timeline, cfg.base_url, links)
+    base = cfg.base_url
+    if event_keys is None:
+        yield "timeline.json", render_timeline_json(timeline)
+        yield "timelinejs.json", render_timelinejs(timeline, base, links)
+        yield "timeline.ics", render_ical(timeline, base, links)
+    else:
+        export = event_keys.export
+        yield "timeline.json", render_timeline_json(
+            timeline, lambda e: memo.get(export("json", e), partial(event_json_text, e))
+        )  # fmt: skip
+        yield "timelinejs.json", render_timelinejs(timeline, base, links, lambda e: memo.get(
+            export("timelinejs", e, base), partial(slide_text, e, base, links)
+        ))  # fmt: skip
+        yield "timeline.ics", render_ical(timeline, base, links, lambda e: memo.get(
+            export("ics", e, base, links.event_path(e.id)), partial(vevent_text, e, base, links)
+        ))  # fmt: skip
     yield "feed.xml", render_atom(timeline, cfg.base_url, links)
     yield "sitemap.xml", render_sitemap(sorted(html_pages), timeline, cfg.base_url, links)
 

@@ -198,15 +198,21 @@ class PageKeys:
         return found
 
     def page_key(self, path: str, tagged: TaggedArticle, reports: tuple[Report, ...],
-                 body: str) -> str:
+                 body: str, made_from: str | None = None) -> str:
         """A digest of everything ``render_article`` puts on this page with the default theme:
         the article, its expressions, its body, and, of each event citing it, its date, text,
-        status and page on the timeline, and the cited sentence's place."""
+        status and page on the timeline, and the cited sentence's place. ``made_from``, a
+        digest of what made the article's extraction (``ExtractionCache.key``), stands for the
+        article, its expressions and its body, which it determines, and is quicker."""
         digest = hashlib.blake2b(digest_size=16)
-        for part in (self.base, path, repr(tagged.article), body):
-            _feed(digest, part)
-        for t in tagged.timexes:
-            _feed(digest, _timex_part(t))
+        if made_from is not None:
+            for part in (self.base, path, "made from", made_from):
+                _feed(digest, part)
+        else:
+            for part in (self.base, path, repr(tagged.article), body):
+                _feed(digest, part)
+            for t in tagged.timexes:
+                _feed(digest, _timex_part(t))
         _feed(digest, "reports")
         for r in reports:
             c = r.citation

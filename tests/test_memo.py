@@ -1,0 +1,139 @@
+"""What the last build made is reused only where it is what this build would make.
+
+A rebuild remembers how each group of reports merged (``merge_traced``) and what each event
+looks like on the site (``iter_site``'s memo): these tests hold that a remembered result
+never differs from a fresh one, whatever changed between the builds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_assemble_reference import _corpus_events, event_lists
+
+from timeline import api
+from timeline.config import Config
+from timeline.export_ical import fold, render_ical, vevent
+from timeline.export_timelinejs import render_timelinejs, timelinejs_data
+from timeline.links import Links
+from timeline.load import load_articles
+from timeline.memo import MemoTable, digest
+from timeline.merge import merge_events, merge_traced
+from timeline.model import Event, Timeline
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def fingerprints(events: list[Event]) -> list[str]:
+    # what made each report: here, the report itself
+    return [digest(repr(e)) for e in events]
+
+
+@pytest.fixture(scope="module")
+def corpus_events(tmp_path_factory: pytest.TempPathFactory) -> list[Event]:
+    return _corpus_events(tmp_path_factory.mktemp("corpus"))
+
+
+def test_a_memo_table_keeps_exactly_what_a_build_used(tmp_path: Path) -> None:
+    path = tmp_path / "memo-x.pickle"
+    first: MemoTable[str] = MemoTable(path)
+    assert first.get("a", lambda: "A") == "A" and first.get("b", lambda: "B") == "B"
+    first.save()
+    second: MemoTable[str] = MemoTable(path)
+    assert second.get("a", lambda: "changed") == "A"  # remembered, not computed
+    assert (second.hits, second.misses) == (1, 0)
+    second.save()
+    third: MemoTable[str] = MemoTable(path)
+    assert third.get("b", lambda: "B again") == "B again"  # "b" was not used: it was dropped
+
+
+def test_a_damaged_memo_table_is_an_empty_one(tmp_path: Path) -> None:
+    path = tmp_path / "memo-x.pickle"
+    path.write_bytes(b"\x80\x05not a pickle")
+    table: MemoTable[str] = MemoTable(path)
+    assert table.get("a", lambda: "A") == "A" and table.misses == 1
+
+
+def test_a_remembered_merge_is_the_merge(corpus_events: list[Event], tmp_path: Path) -> None:
+    cfg = Config()
+    prints = fingerprints(corpus_events)
+    table: MemoTable[list[list[int]]] = MemoTable(tmp_path / "memo-merge.pickle")
+    merged, traces = merge_traced(corpus_events, cfg, prints, table)
+    assert merged == merge_events(corpus_events, cfg)
+    assert len(traces) == len(merged) and len(set(traces)) == len(traces)
+    table.save()
+
+    again: MemoTable[list[list[int]]] = MemoTable(tmp_path / "memo-merge.pickle")
+    assert merge_traced(corpus_events, cfg, prints, again) == (merged, traces)
+    assert again.misses == 0 and again.hits > 10
+
+    # One article edited: its reports change, and only the dates they touch merge again.
+    slug = corpus_events[len(corpus_events) // 2].citations[0].article_slug
+    edited = [
+        replace(e, text=e.text + " Officials confirmed it.")
+        if e.citations and e.citations[0].article_slug == slug else e
+        for e in corpus_events
+    ]
+    after: MemoTable[list[list[int]]] = MemoTable(tmp_path / "memo-merge.pickle")
+    remembered, _ = merge_traced(edited, cfg, fingerprints(edited), after)
+    assert remembered == merge_events(edited, cfg)
+    assert after.hits > after.misses > 0
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(before=event_lists(), after=event_lists(), keep=st.integers(0, 30))
+def test_any_earlier_memo_leaves_the_merge_as_it_is(
+    before: list[Event], after: list[Event], keep: int
+) -> None:
+    """Whatever the last build merged, a memo of it changes nothing in this build's merge."""
+    cfg = Config()
+    table: MemoTable[list[list[int]]] = MemoTable()
+    merge_traced(before, cfg, fingerprints(before), table)
+    now = [*before[:keep], *after]
+    assert merge_traced(now, cfg, fingerprints(now), table)[0] == merge_events(now, cfg)
+
+
+@pytest.fixture(scope="module")
+def seeds_timeline() -> tuple[Timeline, Links]:
+    timeline = api.build_timeline(load_articles([SEEDS], ZoneInfo("UTC")), Config(title="Seeds"))
+    return timeline, Links.build(timeline, {"index.html": timeline.events}, [], [])
+
+
+def test_exports_assembled_from_events_are_what_the_whole_data_gives(
+    seeds_timeline: tuple[Timeline, Links],
+) -> None:
+    timeline, links = seeds_timeline
+    base = "https://example.org/story/"
+    whole = json.dumps(timelinejs_data(timeline, base, links), ensure_ascii=False, indent=1)
+    assert render_timelinejs(timeline, base, links) == whole + "\n"
+    lines = [line for e in timeline.events for line in vevent(e, base, links)]
+    calendar = render_ical(timeline, base, links).decode("utf-8")
+    assert calendar.endswith("\r\n".join(fold(line) for line in lines) + "\r\nEND:VCALENDAR\r\n")
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}  # fmt: skip
+
+
+def test_a_rebuild_from_remembered_parts_is_a_fresh_build(tmp_path: Path) -> None:
+    """Edit one article: the rebuild reuses the memo tables, and writes what a build with
+    no cache at all writes."""
+    sources = tmp_path / "articles"
+    shutil.copytree(SEEDS, sources)
+    out, cache, cfg = tmp_path / "site", tmp_path / "cache", Config(title="Story")
+    api.build_site([sources], out, cfg, cache=cache)
+    tables = sorted(p.name for p in cache.rglob("memo-*.pickle"))
+    assert tables == ["memo-merge.pickle", "memo-render.pickle"]
+    edited = sorted(sources.glob("*.md"))[2]
+    edited.write_text(edited.read_text("utf-8").replace("Monday", "Tuesday", 1), "utf-8")
+    api.build_site([sources], out, cfg, cache=cache)
+    fresh = tmp_path / "fresh"
+    api.build_site([sources], fresh, cfg, cache=None)
+    assert _snapshot(out) == _snapshot(fresh)
