@@ -371,3 +371,29 @@ def test_a_coordinated_month_follows_the_first(text: str, expected: list[tuple[s
 )  # fmt: skip
 def test_the_nth_day_of(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, date(1998, 3, 6))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # after the quarter, the report compares its nine months: last year's, not the quarter
+        ("America West reported third-quarter profit jumped 45% to $5.8 million from $4 million "
+         "a year earlier. For the nine months, America West posted earnings of $18.9 million, "
+         "compared with a loss of $9.7 million a year earlier.", "a year earlier.", "1988"),
+        ("Travelers's third-quarter net income rose 11%. In the first nine months, net was $306 "
+         "million, compared with a loss of $195 million in the 1988 period. The year-ago results "
+         "included a $415 million charge.", "the 1988 period", "1988"),
+        ("RMS said it had a loss in the third quarter. For the nine months, the company reported "
+         "a net loss of $608,413, compared with year-earlier net income of $967,809.",
+         "year-earlier", "1988"),
+        ("Norton's net rose in the third quarter. For the nine months, Norton had net of $81.2 "
+         "million. In the year-earlier period, the company had net of $77.2 million.",
+         "the year-earlier period", "1988"),
+        # the quarter's own comparison is unchanged
+        ("Savin reported a third-quarter net loss. Revenue declined 8% to $85.7 million, from "
+         "$93.3 million a year earlier.", "a year earlier", "1988-Q3"),
+    ],
+)  # fmt: skip
+def test_a_year_earlier_after_nine_months(text: str, surface: str, value: str) -> None:
+    found = [t.value for t in tag(text, date(1989, 10, 26)) if t.text == surface.rstrip(".")]
+    assert found[-1] == value

@@ -260,3 +260,18 @@ def report_quarter(current: Timex | None, mentioned: Timex, dct: date) -> Timex 
     if not now - 4 <= year * 4 + q - 1 < now:
         return current
     return mentioned if current is None or value > current.value else current
+
+
+_LONGER_PERIOD = re.compile(
+    r"\b(?:(?:nine|six)[\s-]+months?|(?:first|second)[\s-]+half|year[\s-]+to[\s-]+date)\b"
+)
+
+
+def compares_longer_period(site: Site) -> bool:
+    """Whether the report has moved on from its quarter to a longer period ("For the nine
+    months, net was $306 million, compared with a loss a year earlier"): named since the last
+    date placed, and close by. Its "a year earlier", "the 1988 period" are then that period
+    of last year, which TimeML writes as the year, not as the quarter."""
+    last = site.ctx.last
+    since = max(last.end if last is not None else 0, site.start - 300)
+    return _LONGER_PERIOD.search(site.ctx.low, since, site.start) is not None

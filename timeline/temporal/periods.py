@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from timeline.model import Anchor, AnchorKind, TimexType
-from timeline.temporal.anchor import Site, Tense
+from timeline.temporal.anchor import Site, Tense, compares_longer_period
 from timeline.temporal.lexicon import MONTHS
 from timeline.temporal.reading import ABSOLUTE, UNANCHORED, Reading
 from timeline.temporal.values import quarter_of, shift_quarter
@@ -62,6 +62,12 @@ def _quarter_value(
         if not explicit_year and y == dct.year and n > quarter_of(dct) and _reported(site):
             y -= 1  # "profits fell in the fourth quarter", said in January: last year's
         return Reading(DATE, f"{y}-Q{n}", anchor)
+    if unit == "period" and compares_longer_period(site):
+        # "For the nine months, ... in the 1988 period", "... the year-earlier period"
+        # (y already counts "year-ago", "year-earlier"; a bare "the same period" does not)
+        earlier = ord_ in ("year-ago", "year-earlier", "year-before", "comparable", "same")
+        shift = earlier and "ago" not in p and not explicit_year
+        return Reading(DATE, f"{y - 1 if shift else y}", anchor)
     if explicit_year and not ord_ and "year" not in p:
         # "the 1988 quarter": that year's instance of the quarter under discussion
         (_, q), _ = _discussed_quarter(site)

@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from timeline.model import Anchor, AnchorKind, Interval, Timex, TimexType
-from timeline.temporal.anchor import Site, Tense, weekday_date
+from timeline.temporal.anchor import Site, Tense, compares_longer_period, weekday_date
 from timeline.temporal.lexicon import MODS, PARTS_OF_DAY, UNITS, WEEKDAYS, number_value
 from timeline.temporal.quantities import duration_value
 from timeline.temporal.reading import UNANCHORED, Reading
@@ -288,7 +288,7 @@ def _quarter_talk(site: Site) -> Timex | None:
     placed is a quarter): the report's quarter (``anchor.report_quarter``) when it has one,
     else the quarter just named."""
     last = site.ctx.last
-    if last is None or not _QUARTER_RE.fullmatch(last.value):
+    if last is None or not _QUARTER_RE.fullmatch(last.value) or compares_longer_period(site):
         return None
     return site.ctx.quarter or last
 
