@@ -397,3 +397,22 @@ def test_the_nth_day_of(text: str, expected: list[tuple[str, str]]) -> None:
 def test_a_year_earlier_after_nine_months(text: str, surface: str, value: str) -> None:
     found = [t.value for t in tag(text, date(1989, 10, 26)) if t.text == surface.rstrip(".")]
     assert found[-1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence-opening "Now," or "Now for" turns the discourse, it does not say when
+        ("During that time, Control Data had losses of more than $1 billion.  Now, following "
+         "asset sales that shrank revenue, the company is profitable.", []),
+        ('"Iraq was ready to withdraw." Now, he says, "it looks like the West wants war."', []),
+        ("Now for today's geography quiz.", [("today", "1998-01-08")]),
+        # "now" before the clause it dates is tagged as before
+        ("Keating was released from prison. Now the ninth US circuit court of appeals has ruled.",
+         [("Now", "PRESENT_REF")]),
+        ("For now, the State Department says, employees can work elsewhere.",
+         [("now", "PRESENT_REF")]),
+    ],
+)  # fmt: skip
+def test_a_discourse_now_is_not_a_time(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, date(1998, 1, 8))] == expected

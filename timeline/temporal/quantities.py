@@ -217,6 +217,8 @@ def ref(p: dict[str, str], site: Site) -> Reading | None:
         or (not _MODAL_BEFORE.search(site.before(12)) and site.tense() is Tense.PAST)
     ):
         return None  # "soon became a flood", "killed soon after": shortly after a past event
+    if word == "now" and _DISCOURSE_NOW.match(site.after(5)) and _opens_sentence(site):
+        return None  # "Now, he says, ...", "Now for the weather": a discourse marker
     if value == "PRESENT_REF" and site.before(5).endswith("then "):
         # "the then current price": current as of a past time
         return Reading(DATE, "PAST_REF", site.ctx.dct_anchor, start=site.start - 5)
@@ -225,3 +227,12 @@ def ref(p: dict[str, str], site: Site) -> Reading | None:
         return Reading(DATE, value, site.ctx.dct_anchor, interval=Interval(d, d),
                        granularity=Granularity.VAGUE)  # fmt: skip
     return Reading(DATE, value, site.ctx.dct_anchor)
+
+
+_DISCOURSE_NOW = re.compile(r",|\s+for\s")
+_OPENING = re.compile(r"(?:^|[.!?:;\n])[\"'`\u201c\u2018(\s]*$")
+
+
+def _opens_sentence(site: Site) -> bool:
+    """Whether the candidate is the first word of its sentence (after any opening quote)."""
+    return _OPENING.search(site.before(8)) is not None
