@@ -416,3 +416,16 @@ def test_a_year_earlier_after_nine_months(text: str, surface: str, value: str) -
 )  # fmt: skip
 def test_a_discourse_now_is_not_a_time(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, date(1998, 1, 8))] == expected
+
+
+def test_overnight_is_the_night_before_the_day_told() -> None:
+    # a Monday report of Friday's trading: "overnight" is Thursday night, and "the previous
+    # Friday" counts from there
+    text = ("London share prices closed sharply lower Friday in active trading.  London shares "
+            "were depressed initially by overnight losses in New York.  The index shed 47.3 "
+            "points, down 4.5% from the previous Friday.")  # fmt: skip
+    found = [(t.text, t.value) for t in tag(text, date(1989, 10, 30))]
+    assert found == [("Friday", "1989-10-27"), ("overnight", "1989-10-26TNI"),
+                     ("the previous Friday", "1989-10-20")]  # fmt: skip
+    # with the DCT's own day told, or none, it is the night before the DCT
+    assert value_of("Prices fell overnight.", date(1989, 10, 30), "overnight") == "1989-10-29TNI"

@@ -68,11 +68,26 @@ def relday(p: dict[str, str], site: Site) -> Reading | None:
     else:
         offset = _RELDAY[rd]
     d = dct + timedelta(days=offset)
+    anchor = site.ctx.dct_anchor
+    if rd == "overnight" and (told := _recent_story_day(site)) is not None:
+        # "London shares closed lower Friday ... depressed initially by overnight losses in
+        # New York": the night before the day the story tells of, not before the DCT
+        d, anchor = told[0] - timedelta(days=1), told[1]
     suffix = _pod(pod) or ("TNI" if rd in ("tonight", "overnight") else "")
     if p.get("mod", "").lower().startswith("mid"):
         suffix = "TAF" if "afternoon" in p["mod"].lower() else "TMO"
     kind = TIME if suffix else DATE
-    return Reading(kind, day_value(d) + suffix, site.ctx.dct_anchor, mod=mod)
+    return Reading(kind, day_value(d) + suffix, anchor, mod=mod)
+
+
+def _recent_story_day(site: Site) -> tuple[date, Anchor] | None:
+    """The day the story is telling of when it is one of the week before the DCT (the last
+    date of day granularity placed), with its narrative anchor."""
+    last = site.ctx.last_day
+    day = _day_of(last.value) if last is not None else None
+    if last is None or day is None or not 1 <= (site.ctx.dct - day).days <= 7:
+        return None
+    return day, Anchor(AnchorKind.NARRATIVE, last.value, last.start)
 
 
 # News writes a scheduled event in the present tense ("Arafat and Netanyahu meet separately
