@@ -429,3 +429,19 @@ def test_overnight_is_the_night_before_the_day_told() -> None:
                      ("the previous Friday", "1989-10-20")]  # fmt: skip
     # with the DCT's own day told, or none, it is the night before the DCT
     assert value_of("Prices fell overnight.", date(1989, 10, 30), "overnight") == "1989-10-29TNI"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # set off by a comma after a date, "the day before <event>" names that same date
+        ("Eight trading days after Oct. 12, the day before the stock market plunge, the Nasdaq "
+         "Composite had fallen 6%.", "1989-10-12"),
+        ("Kopp was last seen Nov. 3, the day before authorities issued a material witness "
+         "warrant.", "1989-11-03"),
+        # on its own it still counts back from the date
+        ("Kopp was last seen Nov. 3. The day before, he had called a friend.", "1989-11-02"),
+    ],
+)  # fmt: skip
+def test_the_day_before_in_apposition(text: str, value: str) -> None:
+    assert [t.value for t in tag(text, date(1989, 11, 30))][-1] == value

@@ -212,6 +212,8 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
         base_value, anchor = site.ctx.narrative(fine=unit in _FINE_UNITS)
         base = (interval_of(base_value) or (Interval(dct, dct), None))[0].start
         n = _NARR_REL.get(rel, -1 if rel == "the previous" else 0) + step
+        if rel == "the" and unit == "day" and _in_apposition(site):
+            n = 0  # "after Oct. 12, the day before the stock market plunge": Oct. 12 itself
         d = _shift(base, unit, n)
     elif rel in _DCT_REL:
         if (rel == "the" and not (mod or within) and unit != "weekend") or unit in _PODS:
@@ -240,6 +242,21 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
             cut = Interval(min(span.end, dct + timedelta(days=1)), span.end)
         return Reading(kind, value, anchor, interval=cut, granularity=found[1])
     return reading
+
+
+_APPOSITION = re.compile(r",\s+$")
+_EVENT_AFTER = re.compile(r"\s+[A-Za-z]")
+
+
+def _in_apposition(site: Site) -> bool:
+    """ "<date>, the day before <an event>": a second name for the date just given, set off by
+    a comma, which says what came the day after (or before) it."""
+    last = site.ctx.last_day
+    return (
+        last is not None
+        and _APPOSITION.fullmatch(site.ctx.text, last.end, site.start) is not None
+        and _EVENT_AFTER.match(site.ctx.text, site.end) is not None
+    )
 
 
 # "It's the second day of an offensive", "today is the eighth day of Desert Shield"
