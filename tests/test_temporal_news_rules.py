@@ -445,3 +445,18 @@ def test_overnight_is_the_night_before_the_day_told() -> None:
 )  # fmt: skip
 def test_the_day_before_in_apposition(text: str, value: str) -> None:
     assert [t.value for t in tag(text, date(1989, 11, 30))][-1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a plan in the past perfect was overtaken: its weekday is behind the DCT
+        ("The offer, which Telerate's directors rejected, previously had been scheduled to "
+         "expire at midnight Friday.", "1989-10-27T24:00"),
+        ("The companies had planned to sign the agreement Tuesday.", "1989-10-24"),
+        # a present plan still looks ahead
+        ("The offer is scheduled to expire at midnight Friday.", "1989-11-03T24:00"),
+    ],
+)  # fmt: skip
+def test_a_past_perfect_plan_is_past(text: str, value: str) -> None:
+    assert [t.value for t in tag(text, date(1989, 10, 30))] == [value]

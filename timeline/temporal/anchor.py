@@ -97,7 +97,7 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
             continue
         dist = start - m.end()
         if best is None or dist <= best[0]:
-            best = (dist, _tense_of(m))
+            best = (dist, _tense_of(m, low))
             weak = m.group() == "until" and not low[lo : m.start()].strip(" \n\t\"'`")
     if weak and best is not None and best[0] <= 1:
         # "Until Thursday, they had not called him a suspect": an opening "until" says nothing
@@ -117,18 +117,26 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
             continue
         dist = m.start() - end
         if best is None or dist < best[0]:
-            best = (dist, _tense_of(m))
+            best = (dist, _tense_of(m, low))
         break
     best = best or fallback
     return best[1] if best else Tense.NONE
 
 
-def _tense_of(m: re.Match[str]) -> Tense:
+def _tense_of(m: re.Match[str], low: str) -> Tense:
     """An agreement or offer "to" do something points nowhere by itself ("agreed to buy it in
-    January" may be last January or next): the nearest such date is meant."""
+    January" may be last January or next): the nearest such date is meant. A plan in the past
+    perfect ("the offer had been scheduled to expire at midnight Friday") was overtaken: its
+    time is past."""
     if m["n"]:
         return Tense.NONE
-    return Tense.PAST if m["p"] or m["ed"] else Tense.FUTURE
+    if m["p"] or m["ed"]:
+        return Tense.PAST
+    if low.endswith(("had been ", "had "), max(0, m.start() - 9), m.start()) and (
+        m.group().endswith(" to") or low.startswith(" to ", m.end())
+    ):
+        return Tense.PAST
+    return Tense.FUTURE
 
 
 def _ignored(m: re.Match[str], text: str, low: str, strong: bool) -> bool:
