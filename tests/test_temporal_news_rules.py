@@ -460,3 +460,22 @@ def test_the_day_before_in_apposition(text: str, value: str) -> None:
 )  # fmt: skip
 def test_a_past_perfect_plan_is_past(text: str, value: str) -> None:
     assert [t.value for t in tag(text, date(1989, 10, 30))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "most recently" before a date focuses on that date, which is the expression
+        ("Three times, doctors on the list were killed, most recently last October when Dr. "
+         "Barnett Slepian was gunned down.", [("last October", "1998-10")]),
+        ("The Klan has more recently moved its rallies.", [("recently", "PAST_REF")]),
+        # "the people of tomorrow" is the future in general, not the day after the DCT
+        ('"If I were choosing the people of tomorrow, I would have chosen the board."', []),
+        ("The offer expires at the close of tomorrow.", [("tomorrow", "1999-01-23")]),
+        ("As of tomorrow, the fares rise.", [("tomorrow", "1999-01-23")]),
+    ],
+)  # fmt: skip
+def test_a_date_after_most_recently_and_generic_tomorrow(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in tag(text, date(1999, 1, 22))] == expected

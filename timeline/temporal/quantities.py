@@ -217,6 +217,8 @@ def ref(p: dict[str, str], site: Site) -> Reading | None:
         or (not _MODAL_BEFORE.search(site.before(12)) and site.tense() is Tense.PAST)
     ):
         return None  # "soon became a flood", "killed soon after": shortly after a past event
+    if word == "recently" and site.before(5) == "most " and _DATE_NEXT.match(site.after(16)):
+        return None  # "killed, most recently last October": the date that follows says when
     if word == "now" and _DISCOURSE_NOW.match(site.after(5)) and _opens_sentence(site):
         return None  # "Now, he says, ...", "Now for the weather": a discourse marker
     if value == "PRESENT_REF" and site.before(5).endswith("then "):
@@ -229,6 +231,11 @@ def ref(p: dict[str, str], site: Site) -> Reading | None:
     return Reading(DATE, value, site.ctx.dct_anchor)
 
 
+_DATE_NEXT = re.compile(
+    r"\s+(?:(?:in|on|at|during)\s+)?(?:last|this|early|late|mid|\d|"
+    + "|".join(m.capitalize() for m in sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True))
+    + r")"
+)
 _DISCOURSE_NOW = re.compile(r",|\s+for\s")
 _OPENING = re.compile(r"(?:^|[.!?:;\n])[\"'`\u201c\u2018(\s]*$")
 

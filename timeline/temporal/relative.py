@@ -52,11 +52,19 @@ _GENERIC_AFTER_TODAYS = re.compile(
 )
 
 
+_GENERIC_OF = re.compile(
+    r"\b(?:the|our|their|its)\s+(?!(?:end|start|beginning|middle|morning|afternoon|evening|"
+    r"night|rest|eve|close)\s)[a-z]+\s+of\s+$"
+)
+
+
 def relday(p: dict[str, str], site: Site) -> Reading | None:
     dct = site.ctx.dct
     rd = _norm(p.get("rd") or p.get("this"))
     if rd == "today" and _GENERIC_AFTER_TODAYS.match(site.ctx.low, site.end):
         return None
+    if rd == "tomorrow" and _GENERIC_OF.search(site.before(40)) and site.after(1) != "'":
+        return None  # "the people of tomorrow", "the cars of tomorrow": the future in general
     pod = p.get("pod") or p.get("pod2")
     mod = _mod(p.get("mod") or p.get("mod2"))
     if rd == "this":
