@@ -479,3 +479,19 @@ def test_a_date_after_most_recently_and_generic_tomorrow(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(t.text, t.value) for t in tag(text, date(1999, 1, 22))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a quarter reported in the past tense has closed, though the calendar's is under way:
+        # it is a fiscal quarter, and "the latest period" is that one
+        ("Ralston Purina Co. reported a 47% decline in fourth-quarter earnings. Sales in the "
+         "latest period were $1.76 billion.", "1989-Q4"),
+        # a charge expected in the quarter under way does not make it the one reported
+        ("The earthquake will result in a fourth-quarter charge. Earnings fell 59% in the latest "
+         "quarter.", "1989-Q3"),
+    ],
+)  # fmt: skip
+def test_a_fiscal_quarter_reported_as_closed(text: str, value: str) -> None:
+    assert [t.value for t in tag(text, date(1989, 11, 2))][-1] == value

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from timeline.model import Anchor, AnchorKind, Granularity, Timex, TimexType
 from timeline.temporal import absolute, periods, quantities, relative
-from timeline.temporal.anchor import Context, Site, report_quarter
+from timeline.temporal.anchor import Context, Site, Tense, report_quarter, tense
 from timeline.temporal.lexicon import APPROX_BEFORE, HOLIDAY_NAMES, MONTHS, WEEKDAYS
 from timeline.temporal.reading import Normalizer, to_timex
 from timeline.temporal.scan import Candidate, Scanner
@@ -67,7 +67,7 @@ def tag(text: str, dct: date | datetime, lang: str = "en") -> tuple[Timex, ...]:
             _places_narrative(timex) and not _ends_a_period(ctx.low, timex.start)
         ) or _names_report_quarter(timex, ctx):
             fine = timex if timex.granularity in _DAY_OR_FINER else ctx.last_day
-            quarter = report_quarter(ctx.quarter, timex, day)
+            quarter = report_quarter(ctx.quarter, timex, day, _reported(timex, ctx))
             # (a new Context rather than dataclasses.replace: faster)
             ctx = Context(text, ctx.low, day, clock, timex, anchor, fine, quarter)
     return tuple(found)
@@ -150,3 +150,11 @@ def _names_report_quarter(t: Timex, ctx: Context) -> bool:
     """ "the quarter", "the latest period": a mention of the quarter reported makes it the
     narrative's date again (its "a year ago" is that quarter's), though placed from it."""
     return ctx.quarter is not None and t.value == ctx.quarter.value
+
+
+def _reported(t: Timex, ctx: Context) -> Tense:
+    """The tense of a quarter's clause, when it is the quarter under way ("reported a decline
+    in fourth-quarter earnings" in November is a fiscal quarter already closed)."""
+    if "-Q" not in t.value or not t.value.startswith(str(ctx.dct.year)):
+        return Tense.NONE
+    return tense(ctx.text, ctx.low, t.start, t.end)

@@ -255,7 +255,9 @@ def year_for(dct: date, month: int, day: int | None, t: Tense, rel: str | None) 
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 
 
-def report_quarter(current: Timex | None, mentioned: Timex, dct: date) -> Timex | None:
+def report_quarter(
+    current: Timex | None, mentioned: Timex, dct: date, reported: Tense = Tense.NONE
+) -> Timex | None:
     """The quarter a report is about, after ``mentioned`` was placed: the latest quarter named
     that has ended, at most a year before the DCT. An earnings story names its quarter
     first and then others in passing ("after a flat second quarter"); those are earlier, and
@@ -265,7 +267,11 @@ def report_quarter(current: Timex | None, mentioned: Timex, dct: date) -> Timex 
         return current
     year, q = int(value[:4]), int(value[-1])
     now = dct.year * 4 + (dct.month - 1) // 3
-    if not now - 4 <= year * 4 + q - 1 < now:
+    if not now - 4 <= year * 4 + q - 1 <= now:
+        return current
+    if year * 4 + q - 1 == now and reported is not Tense.PAST:
+        # the quarter under way is reported on only when it is a fiscal one already closed
+        # ("Ralston Purina reported a 47% decline in fourth-quarter earnings", in November)
         return current
     return mentioned if current is None or value > current.value else current
 
