@@ -495,3 +495,17 @@ def test_a_date_after_most_recently_and_generic_tomorrow(
 )  # fmt: skip
 def test_a_fiscal_quarter_reported_as_closed(text: str, value: str) -> None:
     assert [t.value for t in tag(text, date(1989, 11, 2))][-1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a quarter named by its end date is the calendar quarter it mostly falls in
+        ("In the quarter ended July 31, Jayark had an average of 3.7 million shares.", "1989-Q2"),
+        ("For the quarter ended Sept. 30, Delta posted net income of $133.1 million.", "1989-Q3"),
+        ("For the quarter ended Oct. 1, the retailer posted a loss.", "1989-Q3"),
+        ("In the quarter ended Jan. 31, the company lost money.", "1988-Q4"),
+    ],
+)  # fmt: skip
+def test_a_quarter_ended_on_a_date(text: str, value: str) -> None:
+    assert tag(text, date(1989, 10, 30))[0].value == value

@@ -7,6 +7,7 @@ quarter under discussion: the last one the text mentioned, else the last one com
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from timeline.model import Anchor, AnchorKind, TimexType
 from timeline.temporal.anchor import Site, Tense, compares_longer_period
@@ -88,7 +89,10 @@ def _quarter_value(
         # quarter's name wins: "the fiscal first quarter ... the quarter ended Sept. 29")
         month = MONTHS[ended[1].lower()]
         qy = dct.year if month <= dct.month else dct.year - 1
-        return Reading(DATE, f"{qy}-Q{(month - 1) // 3 + 1}", anchor)
+        # The calendar quarter it overlaps most: the one holding its middle, some 45 days
+        # before the end ("the quarter ended July 31" ran May to July: the second quarter)
+        middle = date(qy, month, min(int(ended[2] or 28), 28)) - timedelta(days=45)
+        return Reading(DATE, f"{middle.year}-Q{quarter_of(middle)}", anchor)
     if ord_ in ("latest", "recent", "past", "last") and site.ctx.quarter is None:
         qy, q = shift_quarter(dct.year, quarter_of(dct), -1)
         return Reading(DATE, f"{qy}-Q{q}", anchor)
@@ -110,7 +114,7 @@ def _reported(site: Site) -> bool:
 
 
 _OF_A_DECADE = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:'\d0s|\d{3}0s)")
-_ENDED = re.compile(r"\s+(?:ended|ending)\s+([A-Z][a-z]+)\b")
+_ENDED = re.compile(r"\s+(?:ended|ending)\s+([A-Z][a-z]+)\b\.?(?:\s+(\d{1,2})\b)?")
 
 
 def _discussed_quarter(site: Site) -> tuple[tuple[int, int], Anchor | None]:
