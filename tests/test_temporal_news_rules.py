@@ -509,3 +509,10 @@ def test_a_fiscal_quarter_reported_as_closed(text: str, value: str) -> None:
 )  # fmt: skip
 def test_a_quarter_ended_on_a_date(text: str, value: str) -> None:
     assert tag(text, date(1989, 10, 30))[0].value == value
+
+
+def test_since_year_end_is_the_last_one() -> None:
+    # "since year-end" looks back to the end of last year; "by year-end" ahead to this one's
+    text = "The percentage change is since year-end. The deal should close by year-end."
+    found = [(t.text, t.value, t.mod) for t in tag(text, date(1989, 10, 30))]
+    assert found == [("year-end", "1988", "END"), ("year-end", "1989", "END")]

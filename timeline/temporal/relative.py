@@ -360,7 +360,9 @@ def yearadj(p: dict[str, str], site: Site) -> Reading | None:
     dct = site.ctx.dct
     w = " ".join(w.replace("-", " ").replace("'s", "").split())
     if w == "year end":  # "by year-end", "by year's end": the end of the DCT's year
-        return Reading(DATE, f"{dct.year}", site.ctx.dct_anchor, mod="END")
+        # "The percentage change is since year-end": the last one, which is behind us
+        year = dct.year - 1 if site.prev_word() == "since" else dct.year
+        return Reading(DATE, f"{year}", site.ctx.dct_anchor, mod="END")
     if w == "month end":
         return Reading(DATE, month_value(dct.year, dct.month), site.ctx.dct_anchor, mod="END")
     if w == "quarter end":
