@@ -516,3 +516,10 @@ def test_since_year_end_is_the_last_one() -> None:
     text = "The percentage change is since year-end. The deal should close by year-end."
     found = [(t.text, t.value, t.mod) for t in tag(text, date(1989, 10, 30))]
     assert found == [("year-end", "1988", "END"), ("year-end", "1989", "END")]
+
+
+def test_an_opening_phrase_takes_the_tense_of_a_distant_verb() -> None:
+    # the main verb ("killed") comes after an apposition and abbreviations ("vs.", "Ala.")
+    text = ("In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court "
+            "decision, a clinic bombing in Birmingham, Ala., killed a security guard.")  # fmt: skip
+    assert value_of(text, date(1998, 10, 25), "January") == "1998-01"

@@ -75,6 +75,10 @@ _ADJECTIVE_BEFORE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")
 _SENTENCE_PART_END = re.compile(r"[;:.!?\n]")
+# ... but not the period of an abbreviation ("Roe vs. Wade", "Birmingham, Ala., killed")
+_SENTENCE_PART_END_NO_ABBR = re.compile(
+    r"[;:!?\n]|(?<![\s.][A-Z])(?<![\s.][A-Z][a-z])(?<![\s.][A-Z][a-z][a-z])(?<!\svs)\."
+)
 
 
 def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Tense:
@@ -105,8 +109,10 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
         best = None
     # After the expression, look only within its clause; but an opening phrase ("In January,
     # the company sold ...") takes its tense from the clause after the comma.
-    after_end = min(len(text), end + 80)
-    stop = (_SENTENCE_PART_END if best is None else _CLAUSE_END).search(text, end, after_end)
+    after_end = min(len(text), end + (160 if best is None else 80))
+    stop = (_SENTENCE_PART_END_NO_ABBR if best is None else _CLAUSE_END).search(
+        text, end, after_end
+    )
     hi = stop.start() if stop else after_end
     fallback = (0, Tense.FUTURE) if best is None and weak else None
     for m in _CUES.finditer(low, end, hi):
