@@ -523,3 +523,21 @@ def test_an_opening_phrase_takes_the_tense_of_a_distant_verb() -> None:
     text = ("In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court "
             "decision, a clinic bombing in Birmingham, Ala., killed a security guard.")  # fmt: skip
     assert value_of(text, date(1998, 10, 25), "January") == "1998-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # in a quarterly report, a figure "compared with ... last year" is the year-ago quarter
+        ("In the latest quarter, Aetna had a $23 million loss on its auto/homeowners line, "
+         "compared with earnings of $33 million last year.", "1988-Q3"),
+        ("Ralston Purina Co. reported a decline in fourth-quarter earnings. Sales in the latest "
+         "period were $1.76 billion, a 13% increase from last year's $1.55 billion.", "1988-Q4"),
+        # not when it opens its own sentence, nor outside quarterly talk
+        ("Aetna had a loss in the third quarter. Last year catastrophe losses totaled $5 "
+         "million.", "1988"),
+        ("Sales rose to $20 million from $18 million last year.", "1988"),
+    ],
+)  # fmt: skip
+def test_last_year_compared_in_a_quarterly_report(text: str, value: str) -> None:
+    assert tag(text, date(1989, 11, 2))[-1].value == value

@@ -185,6 +185,8 @@ _DCT_REL = {"last": -1, "past": -1, "previous": -1, "this past": -1, "the past":
             "the": 0, "the latest": -1}  # fmt: skip
 _NARR_REL = {"that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1}
 _PODS = ("morning", "afternoon", "evening", "night")
+# a figure set against another: "compared with $3 million last year", "up from last year's"
+_COMPARED = re.compile(r"\b(?:compared\s+with|from|than|versus)\s[^.;]*$")
 # Counting these from the narrative needs an anchor that names a day, not a year or a month.
 _FINE_UNITS = frozenset({"day", "week", "weekend", "hour", "minute", *_PODS})
 
@@ -223,6 +225,17 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
         if rel == "the" and unit == "day" and _in_apposition(site):
             n = 0  # "after Oct. 12, the day before the stock market plunge": Oct. 12 itself
         d = _shift(base, unit, n)
+    elif (
+        rel == "last"
+        and unit == "year"
+        and not (mod or within)
+        and _COMPARED.search(site.before(40))
+        and (quarter := _quarter_talk(site)) is not None
+        and (value := shift_value(quarter.value, "Y", -1)) is not None
+    ):
+        # "earnings of $24 million, compared with a loss of $3 million last year" in a
+        # quarterly report: the year-ago quarter, as "a year ago" there is
+        return Reading(DATE, value, Anchor(AnchorKind.NARRATIVE, quarter.value, quarter.start))
     elif rel in _DCT_REL:
         if (rel == "the" and not (mod or within) and unit != "weekend") or unit in _PODS:
             return None  # "the year", "the day": too often a duration or not a date at all
