@@ -541,3 +541,20 @@ def test_an_opening_phrase_takes_the_tense_of_a_distant_verb() -> None:
 )  # fmt: skip
 def test_last_year_compared_in_a_quarterly_report(text: str, value: str) -> None:
     assert tag(text, date(1989, 11, 2))[-1].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two quarters or six months at either end of a named year are its half
+        ("Bethlehem expects the trend to continue through at least the first two quarters of "
+         "1990, when the industry will see the effects.", [("first two quarters of 1990",
+                                                            "1990-H1")]),
+        ("Profit rose in the last six months of last year.", [("last six months of last year",
+                                                               "1988-H2")]),
+        # with no year named it stays an amount of time
+        ("Sales rose in the first two quarters.", [("the first two quarters", "P2Q")]),
+    ],
+)  # fmt: skip
+def test_half_a_named_year(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, date(1989, 10, 26))] == expected

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from timeline.model import Granularity, Interval, TimexType
 from timeline.temporal.anchor import Site, Tense
 from timeline.temporal.lexicon import MODS, MONTHS, SEASONS, UNITS, WEEKDAYS, number_value
-from timeline.temporal.reading import UNANCHORED, Reading
+from timeline.temporal.reading import ABSOLUTE, UNANCHORED, Reading
 from timeline.temporal.values import add_months, day_value, month_value
 
 DURATION, SET, DATE = TimexType.DURATION, TimexType.SET, TimexType.DATE
@@ -130,6 +130,22 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
         return future_ref(site, letter)  # "in just a few weeks"
     if n is not None and prev == "in" and not det and not rel and site.tense() is Tense.FUTURE:
         return _in_n_units(n, letter, site)
+    if (
+        (letter, n) in (("Q", 2), ("M", 6))
+        and rel in ("first", "last", "final")
+        and (of := _OF_A_YEAR.match(site.ctx.low, site.end)) is not None
+    ):
+        # "the first two quarters of 1990", "the last six months of the year": a half year
+        year = int(of[1]) if of[1] else site.ctx.dct.year + {"last": -1, "next": 1}.get(of[2], 0)
+        anchor = ABSOLUTE if of[1] else site.ctx.dct_anchor
+        half = "H1" if rel == "first" else "H2"
+        return Reading(
+            DATE,
+            f"{year}-{half}",
+            anchor,
+            start=site.start + len(det) + 1 if det else None,
+            end=of.end(),
+        )
     start = None
     if (det and not rel) or (low in ("a", "an") and suffix.startswith("-")):
         surface = site.ctx.low[site.start : site.end]
@@ -139,6 +155,9 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
     return Reading(DURATION, duration_value(n, unit), UNANCHORED, mod=qmod, start=start)
 
 
+_OF_A_YEAR = re.compile(
+    r"\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(\d{4})\b|(the|this|last|next)\s+(?:fiscal\s+)?year\b)"
+)
 # "14-day", "eight-year", "month-long": an amount of time used as an adjective
 _ADJECTIVAL = re.compile(r"\w-[a-z]+(?:-(?:long|old))?$")
 
