@@ -558,3 +558,19 @@ def test_last_year_compared_in_a_quarterly_report(text: str, value: str) -> None
 )  # fmt: skip
 def test_half_a_named_year(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, date(1989, 10, 26))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year closing a name ("Orion 1980") is not a date ...
+        ("With American astronaut Jon McBride, Farkas set up a joint venture called Orion 1980, "
+         "manufacturing space-travel related technology.", []),
+        # ... but a date's own words before it keep it one
+        ("He fled to Florida in June 1998, and returned.", [("June 1998", "1998-06")]),
+        ("Sales rose in Fiscal 1989.", [("1989", "1989")]),
+        ("The Clinton 1996 campaign spent more.", [("1996", "1996")]),
+    ],
+)  # fmt: skip
+def test_a_year_closing_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, date(1998, 4, 18))] == expected

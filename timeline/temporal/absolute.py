@@ -188,6 +188,8 @@ def year(p: dict[str, str], site: Site) -> Reading | None:
         p = {**p, "year": str(spoken_year(p["spoken"]))}
     if site.before(2).endswith(("$ ", "# ")) or re.match(r"\s*(?:%|percent|per\b)", site.after(9)):
         return None
+    if not mod and "spoken" not in p and _ends_a_name(site):
+        return None  # "a joint venture called Orion 1980, ...": the year ends a name
     mods = {"post": "AFTER", "pre": "BEFORE"}
     return (
         Reading(DATE, p["year"], ABSOLUTE, mod=mods.get(mod.lower()) if mod else None)
@@ -195,6 +197,32 @@ def year(p: dict[str, str], site: Site) -> Reading | None:
         else Reading(DATE, p["year"], ABSOLUTE, mod=_mod(mod))
     )
 
+
+# A capitalized word inside a sentence, then the year, then punctuation: "called Orion 1980,"
+_IN_A_NAME = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) $")
+_NAME_ENDS = re.compile(r"[,.;:)]|\s*$")
+
+
+def _ends_a_name(site: Site) -> bool:
+    """Whether the year closes a name: after a capitalized word inside a sentence that is not
+    a date's ("June 1998", "Christmas 1998", "Fiscal 1989"), and before punctuation."""
+    found = _IN_A_NAME.search(site.ctx.text, max(0, site.start - 24), site.start)
+    return (
+        found is not None
+        and found[1].lower() not in _DATE_WORDS
+        and _NAME_ENDS.match(site.ctx.text, site.end) is not None
+    )
+
+
+_DATE_WORDS = frozenset(
+    [
+        *MONTHS,
+        *SEASONS,
+        *FIXED_HOLIDAYS,
+        *words("""monday tuesday wednesday thursday friday saturday sunday fiscal calendar
+        year christmas easter thanksgiving hanukkah ramadan"""),
+    ]
+)
 
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                  "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
@@ -228,8 +256,7 @@ def season(p: dict[str, str], site: Site) -> Reading | None:
         return Reading(DATE, f"{year}-{code}", ABSOLUTE, mod=mod)
     prev = site.prev_word().lower()
     if (rel in (None, "the") and not mod) and (
-        prev not in _SEASON_PREPS
-        or re.match(r"\s+(?:of|in|from|to)\b", site.after(6))
+        prev not in _SEASON_PREPS or re.match(r"\s+(?:of|in|from|to)\b", site.after(6))
     ):
         return None  # "prices fall", "the fall of Rome"
     dct = site.ctx.dct
