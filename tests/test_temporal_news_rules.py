@@ -574,3 +574,18 @@ def test_half_a_named_year(text: str, expected: list[tuple[str, str]]) -> None:
 )  # fmt: skip
 def test_a_year_closing_a_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, date(1998, 4, 18))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "that day" with no day told before it belongs to an imagined course of events
+        ('"You get a news item, it hits, you have strong redemptions that day and for two days '
+         'following," says Mr. Lipper.', [("two days", "P2D")]),
+        # with a day told before it, it is that day
+        ("Slepian was killed on Oct. 23, 1998. Earlier that day, the family sent a fax.",
+         [("Oct. 23, 1998", "1998-10-23"), ("Earlier that day", "1998-10-23")]),
+    ],
+)  # fmt: skip
+def test_that_day_needs_a_day_told(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, date(1989, 10, 27))] == expected

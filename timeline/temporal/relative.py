@@ -220,6 +220,10 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
     step = {"before": -1, "earlier": -1, "after": 1, "later": 1}.get(after, 0)
     if rel in _NARR_REL or (rel == "the" and step) or (rel == "the previous" and unit == "day"):
         base_value, anchor = site.ctx.narrative(fine=unit in _FINE_UNITS)
+        if anchor.kind is AnchorKind.DCT and _NARR_REL.get(rel) == 0 and not step:
+            # "you have strong redemptions that day": no day has been told of, so "that day"
+            # is one of a general or imagined course of events, not the DCT
+            return None
         base = (interval_of(base_value) or (Interval(dct, dct), None))[0].start
         n = _NARR_REL.get(rel, -1 if rel == "the previous" else 0) + step
         if rel == "the" and unit == "day" and _in_apposition(site):
