@@ -589,3 +589,12 @@ def test_a_year_closing_a_name(text: str, expected: list[tuple[str, str]]) -> No
 )  # fmt: skip
 def test_that_day_needs_a_day_told(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, date(1989, 10, 27))] == expected
+
+
+def test_the_early_hours_of_a_day_are_not_an_amount() -> None:
+    # "the early hours of Thursday morning" is a time of that day, which the day expresses
+    text = ("The FBI arrested Mohamed at the city's airport in the early hours of Thursday "
+            "morning as he was about to be deported.")  # fmt: skip
+    assert [(t.text, t.value) for t in tag(text, date(1999, 10, 8))] == [
+        ("Thursday morning", "1999-10-07TMO")
+    ]

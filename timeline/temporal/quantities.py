@@ -95,6 +95,8 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
     if num is None:
         if not plural or (unit.lower() in ("seconds", "quarters") and not rel):
             return None  # "day", "week" alone are not timexes
+        if rel in ("early", "late") and site.after(4) == " of ":
+            return None  # "in the early hours of Thursday morning": a time of that day
         if not rel and not det and prev not in _BARE_PLURAL_AFTER:
             return None
         if det and not rel and prev not in ("over", "for", "in", "during", "through"):
