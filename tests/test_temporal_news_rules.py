@@ -598,3 +598,19 @@ def test_the_early_hours_of_a_day_are_not_an_amount() -> None:
     assert [(t.text, t.value) for t in tag(text, date(1999, 10, 8))] == [
         ("Thursday morning", "1999-10-07TMO")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "24 hours a day", "seven days a week" mean all the time: neither amount nor rate
+        ("If an armed police officer has to be stationed outside every abortion provider's "
+         "home and office, 24 hours a day, let it be done.", []),
+        ("The clinic is now guarded seven days a week.", [("now", "PRESENT_REF")]),
+        # a rate and an amount stay
+        ("We are doing dozens of interviews a day.", [("a day", "P1D")]),
+        ("The search took 24 hours.", [("24 hours", "PT24H")]),
+    ],
+)  # fmt: skip
+def test_round_the_clock_is_not_a_time(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, date(1998, 10, 25))] == expected

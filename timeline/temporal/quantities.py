@@ -79,6 +79,8 @@ def future_ref(site: Site, letter: str) -> Reading:
 
 def duration(p: dict[str, str], site: Site) -> Reading | None:
     unit, num, rel, det = p["unit"], p.get("num"), _norm(p.get("rel")), _norm(p.get("det"))
+    if num and _round_the_clock(site):
+        return None
     plural = unit.lower().endswith("s") or unit.lower() == "centuries"
     letter = _unit(unit)[0]
     qmod = MODS.get(_norm(p.get("qmod")))
@@ -187,6 +189,15 @@ _SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quart
               "afternoon": "XXXX-XX-XXTAF", "weekend": "XXXX-WXX-WE"}  # fmt: skip
 
 
+# "24 hours a day", "seven days a week": all the time, an idiom, not an amount nor a rate
+_ROUND_THE_CLOCK = re.compile(r"(?:24|twenty-four)\s+hours,?\s+a\s+day|seven\s+days,?\s+a\s+week")
+
+
+def _round_the_clock(site: Site) -> bool:
+    found = _ROUND_THE_CLOCK.search(site.ctx.low, max(0, site.start - 12), site.end + 12)
+    return found is not None and found.start() <= site.start and site.end <= found.end()
+
+
 def set_(p: dict[str, str], site: Site) -> Reading | None:
     if "adv" in p:
         adv = p["adv"].lower()
@@ -194,6 +205,8 @@ def set_(p: dict[str, str], site: Site) -> Reading | None:
             return None  # "its quarterly dividend": an attribute, not a recurrence
         return Reading(SET, _ADVERBS[adv], UNANCHORED)
     q, unit = p["q"].lower(), p["unit"]
+    if _round_the_clock(site):
+        return None
     word = unit.lower().rstrip(".")
     other = "other" in site.ctx.text[site.start : site.end].lower()
     if word in _SET_UNITS:
