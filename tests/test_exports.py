@@ -172,7 +172,7 @@ def test_timeline_json_is_what_the_standard_encoder_writes() -> None:
 
     timeline = make_site_timeline()
     expected = json.dumps(timeline_data(timeline), ensure_ascii=False, indent=2) + "\n"
-    assert render_timeline_json(timeline) == expected
+    assert render_timeline_json(timeline) == expected.encode("utf-8")
     odd = {"é\u2028\"\\": [[], {}, (1, 2.5), float("nan"), float("-inf"), 10**30, None, True],
            "n": {"x": {"y": []}}, "f": 1e-7}  # fmt: skip
     out: list[str] = []

@@ -111,7 +111,7 @@ def test_exports_assembled_from_events_are_what_the_whole_data_gives(
     timeline, links = seeds_timeline
     base = "https://example.org/story/"
     whole = json.dumps(timelinejs_data(timeline, base, links), ensure_ascii=False, indent=1)
-    assert render_timelinejs(timeline, base, links) == whole + "\n"
+    assert render_timelinejs(timeline, base, links) == (whole + "\n").encode("utf-8")
     lines = [line for e in timeline.events for line in vevent(e, base, links)]
     calendar = render_ical(timeline, base, links).decode("utf-8")
     assert calendar.endswith("\r\n".join(fold(line) for line in lines) + "\r\nEND:VCALENDAR\r\n")
@@ -130,10 +130,23 @@ def test_a_rebuild_from_remembered_parts_is_a_fresh_build(tmp_path: Path) -> Non
     out, cache, cfg = tmp_path / "site", tmp_path / "cache", Config(title="Story")
     api.build_site([sources], out, cfg, cache=cache)
     tables = sorted(p.name for p in cache.rglob("memo-*.pickle"))
-    assert tables == ["memo-merge.pickle", "memo-render.pickle"]
+    assert tables == [f"memo-{name}.pickle" for name in ("briefs", "events", "exports", "merge")]
     edited = sorted(sources.glob("*.md"))[2]
     edited.write_text(edited.read_text("utf-8").replace("Monday", "Tuesday", 1), "utf-8")
     api.build_site([sources], out, cfg, cache=cache)
     fresh = tmp_path / "fresh"
     api.build_site([sources], fresh, cfg, cache=None)
     assert _snapshot(out) == _snapshot(fresh)
+
+
+@given(st.lists(st.sampled_from(["<p>", "é", "<@root@>", "<@home:e-1@>", "<@home:x%20y@>",
+                                 "&amp;", "plain words "]), max_size=30),
+       st.sampled_from(["", "../", "../../", "ü/"]))
+def test_the_size_of_resolved_markup_is_counted_without_resolving(
+    pieces: list[str], root: str
+) -> None:
+    from timeline.links import resolve, resolved_size
+
+    links = Links({"e-1": "years/2018/index.html", "x y": "a&b.html"}, {}, {}, {}, {})
+    markup = "".join(pieces)
+    assert resolved_size(markup, root, links) == len(resolve(markup, root, links).encode())

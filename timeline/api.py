@@ -40,7 +40,13 @@ from timeline.load import load_articles
 from timeline.memo import MemoTable
 from timeline.model import Article, Event, Extraction, TaggedArticle, Timeline
 from timeline.overrides import apply_pins
-from timeline.render import default_theme_dir, iter_site, make_environment, static_files
+from timeline.render import (
+    RenderMemo,
+    default_theme_dir,
+    iter_site,
+    make_environment,
+    static_files,
+)  # fmt: skip
 from timeline.render_article import article_body_html
 from timeline.temporal import tag
 from timeline.write import WriteReport, check_output_folder, write_site
@@ -217,7 +223,7 @@ def _assemble_and_write(
     # What the last build made of unchanged reports and events, kept with the cache.
     folder = store.entries if store is not None else None
     merged: MemoTable[list[list[int]]] = MemoTable.kept_in(folder, "merge")
-    fragments: MemoTable[str] = MemoTable.kept_in(folder, "render")
+    fragments = RenderMemo.kept_in(folder)
     # what made each extraction, so what follows knows which events are as they were
     keys = [store.key(a) if store is not None else extraction_key(a) for a in articles]
     timeline = assemble_extractions(extractions, cfg, handmade, keys, merged)

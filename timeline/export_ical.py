@@ -102,19 +102,19 @@ def vevent(event: Event, base_url: str, links: Links) -> list[str]:
     return lines
 
 
-def vevent_text(event: Event, base_url: str, links: Links) -> str:
+def vevent_bytes(event: Event, base_url: str, links: Links) -> bytes:
     """One event's VEVENT as it stands in the calendar: folded lines, CRLF between them."""
-    return "\r\n".join(fold(line) for line in vevent(event, base_url, links))
+    return "\r\n".join(fold(line) for line in vevent(event, base_url, links)).encode("utf-8")
 
 
 def render_ical(
     timeline: Timeline, base_url: str, links: Links,
-    event_text: Callable[[Event], str] | None = None,
+    event_bytes: Callable[[Event], bytes] | None = None,
 ) -> bytes:
-    """The calendar; ``event_text`` gives each event's ``vevent_text``, which a caller may
+    """The calendar; ``event_bytes`` gives each event's ``vevent_bytes``, which a caller may
     remember."""
-    if event_text is None:
-        event_text = partial(vevent_text, base_url=base_url, links=links)
+    if event_bytes is None:
+        event_bytes = partial(vevent_bytes, base_url=base_url, links=links)
     head = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -123,7 +123,7 @@ def render_ical(
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{text(timeline.title)}",
     ]
-    parts = [fold(line) for line in head]
-    parts += [event_text(event) for event in timeline.events]
-    parts.append("END:VCALENDAR")
-    return ("\r\n".join(parts) + "\r\n").encode("utf-8")
+    parts = [fold(line).encode("utf-8") for line in head]
+    parts += [event_bytes(event) for event in timeline.events]
+    parts.append(b"END:VCALENDAR\r\n")
+    return b"\r\n".join(parts)

@@ -105,33 +105,39 @@ def timeline_data(timeline: Timeline, events: bool = True) -> dict[str, Any]:
 
 
 _EVENT_PAD = "\n    "  # where an event's lines start: an item of the top object's "events"
+_EVENTS_HERE = "\x00"  # marks the events' place: the encoder escapes it in any string
 
 
-def event_json_text(event: Event) -> str:
-    """One event as it stands in ``timeline.json``'s list of events."""
+def event_json_bytes(event: Event) -> bytes:
+    """One event as it stands in ``timeline.json``'s list of events (UTF-8)."""
     out: list[str] = []
     _dump(event_json(event), _EVENT_PAD, out)
-    return "".join(out)
-
-
-@dataclass(frozen=True, slots=True)
-class _Dumped:
-    """A list whose items are JSON text already, each indented as the list's place wants."""
-
-    texts: list[str]
+    return "".join(out).encode("utf-8")
 
 
 def render_timeline_json(
-    timeline: Timeline, event_text: Callable[[Event], str] = event_json_text
-) -> str:
-    """Deterministic JSON text: fixed key order, no build time, trailing newline.
-    ``event_text`` gives each event's JSON (``event_json_text``), which a caller may remember."""
+    timeline: Timeline, event_bytes: Callable[[Event], bytes] = event_json_bytes
+) -> bytes:
+    """Deterministic JSON (UTF-8): fixed key order, no build time, trailing newline.
+    ``event_bytes`` gives each event's JSON (``event_json_bytes``), which a caller may
+    remember; the file is put together from them as bytes, never held as text too."""
     data = timeline_data(timeline, events=False)
-    data["events"] = _Dumped([event_text(e) for e in timeline.events])  # keeps its place
+    data["events"] = _Raw(_EVENTS_HERE)
     out: list[str] = []
     _dump(data, "\n", out)
     out.append("\n")
-    return "".join(out)
+    head, tail = "".join(out).split(_EVENTS_HERE)
+    parts = [event_bytes(e) for e in timeline.events]
+    # as _dump writes a list: each item on its own line, one level in
+    events = b"[" + b",".join(_EVENT_PAD.encode() + p for p in parts) + b"\n  ]" if parts else b"[]"
+    return b"".join((head.encode("utf-8"), events, tail.encode("utf-8")))
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    """Text written as it is (a mark for what is put in later)."""
+
+    text: str
 
 
 # The standard encoder's C speedups do not indent, and its indenting Python encoder took
@@ -169,16 +175,8 @@ def _dump(value: Any, pad: str, out: list[str]) -> None:
             _dump(item, inner, out)
             sep = ","
         out.append(pad + "}")
-    elif isinstance(value, _Dumped):
-        if not value.texts:
-            out.append("[]")
-            return
-        inner, sep = pad + "  ", "["  # the texts are indented for this place: _EVENT_PAD
-        for text in value.texts:
-            out.append(sep + inner)
-            out.append(text)
-            sep = ","
-        out.append(pad + "]")
+    elif isinstance(value, _Raw):
+        out.append(value.text)
     elif isinstance(value, list | tuple):
         if not value:
             out.append("[]")

@@ -110,24 +110,24 @@ def timelinejs_data(
 _EVENTS_HERE = "\x00events\x00"  # a string no slide text can hold: the JSON encoder escapes it
 
 
-def slide_text(event: Event, base_url: str, links: Links) -> str:
+def slide_bytes(event: Event, base_url: str, links: Links) -> bytes:
     """One slide's JSON as it stands in the list of events (two levels in, one space each)."""
     return json.dumps(slide(event, base_url, links), ensure_ascii=False, indent=1).replace(
         "\n", "\n  "  # JSON strings hold no raw newline: every one starts a line
-    )
+    ).encode("utf-8")
 
 
 def render_timelinejs(
     timeline: Timeline, base_url: str, links: Links,
-    event_text: Callable[[Event], str] | None = None,
-) -> str:
-    """``timelinejs_data`` as ``json.dumps(..., indent=1)`` writes it; ``event_text`` gives each
-    slide's ``slide_text``, which a caller may remember."""
-    if event_text is None:
-        event_text = partial(slide_text, base_url=base_url, links=links)
+    event_bytes: Callable[[Event], bytes] | None = None,
+) -> bytes:
+    """``timelinejs_data`` as ``json.dumps(..., indent=1)`` writes it (UTF-8); ``event_bytes``
+    gives each slide's ``slide_bytes``, which a caller may remember."""
+    if event_bytes is None:
+        event_bytes = partial(slide_bytes, base_url=base_url, links=links)
     data = timelinejs_data(timeline, base_url, links, slides=False)
     data["events"] = _EVENTS_HERE
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    slides = [event_text(e) for e in timeline.events]
-    events = "[\n  " + ",\n  ".join(slides) + "\n ]" if slides else "[]"
-    return text.replace(json.dumps(_EVENTS_HERE), events, 1) + "\n"
+    head, tail = json.dumps(data, ensure_ascii=False, indent=1).split(json.dumps(_EVENTS_HERE))
+    slides = [event_bytes(e) for e in timeline.events]
+    events = b"[\n  " + b",\n  ".join(slides) + b"\n ]" if slides else b"[]"
+    return b"".join((head.encode("utf-8"), events, tail.encode("utf-8"), b"\n"))

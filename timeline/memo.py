@@ -52,6 +52,7 @@ class MemoTable(Generic[Value]):
         self.path = path
         self._old: dict[str, Value] = self._read(path) if path is not None else {}
         self._used: dict[str, Value] = {}
+        self._released = False
         self.hits = self.misses = 0
 
     @staticmethod
@@ -63,6 +64,8 @@ class MemoTable(Generic[Value]):
         return value if isinstance(value, dict) else {}
 
     def get(self, key: str, compute: Callable[[], Value]) -> Value:
+        if self._released:
+            raise RuntimeError(f"{self.path}: the memo table was released")
         found = self._used.get(key)
         if found is None:
             found = self._old.get(key)
@@ -76,8 +79,14 @@ class MemoTable(Generic[Value]):
 
     def save(self) -> None:
         """Write the entries this build used, if they are not exactly what the file holds."""
-        if self.path is None or self._used.keys() == self._old.keys():
+        if self.path is None or self._used.keys() == self._old.keys() or self._released:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # streamed to the file: a table can be hundreds of megabytes
         write_atomically(self.path, partial(pickle.dump, self._used, protocol=PROTOCOL))
+
+    def release(self) -> None:
+        """Save, and let go of the entries: the build needs no more of them (a table of every
+        event's markup is a hundred megabytes at thousands of articles)."""
+        self.save()
+        self._old, self._used, self._released = {}, {}, True

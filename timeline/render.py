@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -49,10 +49,10 @@ from timeline.dates_display import (
 )  # fmt: skip
 from timeline.errors import TimelineError
 from timeline.export_feeds import render_atom, render_sitemap
-from timeline.export_ical import render_ical, vevent_text
-from timeline.export_json import event_json_text, render_timeline_json
-from timeline.export_timelinejs import render_timelinejs, slide_text
-from timeline.links import ROOT_MARK, Links, embed_snippet, resolve
+from timeline.export_ical import render_ical, vevent_bytes
+from timeline.export_json import event_json_bytes, render_timeline_json
+from timeline.export_timelinejs import render_timelinejs, slide_bytes
+from timeline.links import ROOT_MARK, Links, embed_snippet, resolve, resolved_size
 from timeline.memo import MemoTable, digest
 from timeline.model import Event, TaggedArticle, Timeline
 from timeline.pages import (
@@ -158,6 +158,26 @@ def outline_heading(event: Event) -> str:
     return month_name(start.year, start.month) if lvl == "month" else str(start.year)
 
 
+@dataclass(frozen=True, slots=True)
+class RenderMemo:
+    """What ``iter_site`` remembers between builds (``timeline.memo``): each event's full
+    markup, its brief, and its parts of the exports. The first two are released as soon as
+    the pages showing them are made, so that they are never all in memory at once."""
+
+    events: MemoTable[str]
+    briefs: MemoTable[str]
+    exports: MemoTable[bytes]
+
+    @classmethod
+    def kept_in(cls, folder: Path | None) -> RenderMemo:
+        return cls(MemoTable.kept_in(folder, "events"), MemoTable.kept_in(folder, "briefs"),
+                   MemoTable.kept_in(folder, "exports"))  # fmt: skip
+
+    def save(self) -> None:
+        for table in (self.events, self.briefs, self.exports):
+            table.save()
+
+
 class _Items:
     """Each event's markup from one macro, rendered once with ``ROOT_MARK`` for the root, and
     fitted to a page by ``resolve``: an event on several pages is not rendered again for each.
@@ -186,8 +206,7 @@ class _Items:
     def size(self, event: Event) -> int:
         """Bytes of the event's markup on a page two folders down (where lists are split), its
         links to events taken as links to the index: what decides where long lists are cut."""
-        markup = self.markup(event, outline_heading(event))
-        return len(resolve(markup, "../../", self.links).encode("utf-8"))
+        return resolved_size(self.markup(event, outline_heading(event)), "../../", self.links)
 
     def for_page(self, path: str, links: Links) -> Callable[[Event, str], Markup]:
         """The ``item(event, heading)`` a page's outline calls."""
@@ -196,25 +215,50 @@ class _Items:
 
 
 class _EventKeys:
-    """Keys for remembering what the default theme makes of each event: its version (see
-    ``Timeline.versions``), and whatever of the rest of the site its markup shows: the pages
-    of its people and tags, the dates of the events it is a follow-up of, its own page."""
+    """Keys for remembering what the default theme makes of each event: what the markup shows
+    of it, and of the rest of the site: the pages of its people and tags, the events it is a
+    follow-up of, its own page.
+
+    The full markup shows all of an event and its reports: its version stands for that (see
+    ``Timeline.versions``). A brief shows a few fields and a count: keyed by those, it stays
+    the same when a report joins an event without changing what a brief says."""
 
     def __init__(self, timeline: Timeline, base: str) -> None:
         self.base = base
         self.versions = dict(zip((e.id for e in timeline.events), timeline.versions,
                                  strict=True))  # fmt: skip
+        # an event is on several pages (its people's, its tags'): each made once, for the
+        # links while the pages are undecided (deferred) and for the final ones
+        self._shown: dict[tuple[str, str, bool], str] = {}
 
-    def markup(self, kind: str, event: Event, heading: str, links: Links) -> str:
+    def shown(self, kind: str, event: Event, links: Links) -> str:
+        """What an event's markup of this kind (``full`` or ``brief``) shows, as a string."""
+        key = (kind, event.id, links.deferred)
+        found = self._shown.get(key)
+        if found is None:
+            found = self._shown[key] = self._what_is_shown(kind, event, links)
+        return found
+
+    def _what_is_shown(self, kind: str, event: Event, links: Links) -> str:
+        slugs = (
+            "\x1f".join(links.people.get(p, "") for p in event.people) + "\x1e"
+            + "\x1f".join(links.tags.get(t, "") for t in event.tags)
+        )  # fmt: skip
+        home = links.homes.get(event.id, "")
+        if kind == "brief":
+            return repr((
+                event.id, str(event.status), event.when, event.display_date, event.background,
+                event.headline, event.text, len(event.citations), event.people, event.tags,
+                slugs, home,
+            ))  # fmt: skip
         linked = [
             f"{self.versions.get(i, '?')}@{links.homes.get(i, '')}"
             for i in (event.fulfils, event.fulfilled_by) if i
         ]  # fmt: skip
-        return digest(
-            self.base, kind, self.versions[event.id], heading, links.homes.get(event.id, ""),
-            *linked, "\x1f".join(links.people.get(p, "") for p in event.people),
-            "\x1f".join(links.tags.get(t, "") for t in event.tags),
-        )
+        return repr((self.versions[event.id], linked, slugs, home))
+
+    def markup(self, kind: str, event: Event, heading: str, links: Links) -> str:
+        return digest(self.base, kind, heading, self.shown(kind, event, links))
 
     def export(self, kind: str, event: Event, *context: str) -> str:
         """The key of an event's part of an export, ``context`` being what else it shows."""
@@ -275,7 +319,7 @@ def _from_default_theme(env: Environment, names: Sequence[str]) -> bool:
 def iter_site(
     timeline: Timeline, cfg: Config, env: Environment,
     article_body: Callable[[TaggedArticle], str] = article_body_html,
-    memo: MemoTable[str] | None = None,
+    memo: RenderMemo | None = None,
     article_versions: Mapping[str, str] | None = None,
 ) -> Iterator[tuple[str, Content]]:
     """Every file of the site as (path, content), one at a time, so the site is never held
@@ -284,7 +328,7 @@ def iter_site(
     and JSON between builds, when the timeline has versions and the theme's ``_event.html``
     is the default one (whose keys are known to cover what it shows). ``article_versions``
     (slug → a digest of what made the article's extraction) makes article pages' keys quick."""
-    memo = memo if memo is not None else MemoTable()
+    memo = memo if memo is not None else RenderMemo.kept_in(None)
     people = topics(timeline, "people", lambda e: e.people)
     tags = topics(timeline, "tags", lambda e: e.tags)
     ordered = in_display_order(timeline.events)
@@ -296,7 +340,7 @@ def iter_site(
     # links to other events stay marks until then.
     deferred = replace(Links.empty(people, tags), events={e.id: e for e in timeline.events},
                        deferred=True)  # fmt: skip
-    full = _Items(macros.event_item, deferred, "full", event_keys, memo)  # type: ignore[attr-defined]
+    full = _Items(macros.event_item, deferred, "full", event_keys, memo.events)  # type: ignore[attr-defined]
     fits = sum(full.size(e) for e in ordered) <= PAGE_BUDGET
     main_pages = (
         {"index.html": ordered} if fits else _event_pages(ordered, "years", full.size, by_year=True)
@@ -315,9 +359,11 @@ def iter_site(
 
     list_keys = event_keys if _from_default_theme(env, _SHOWN_ON_LISTS) else None
 
-    def list_page(path: str, events: list[Event], **context: Any) -> tuple[str, Content]:
-        """A page of events (a year's, a person's, a topic's), remembered when its key is
-        known: what the page shows of each event, and where it is."""
+    def list_page(
+        path: str, events: list[Event], shows: str, **context: Any
+    ) -> tuple[str, Content]:
+        """A page of events (a year's, a person's, a topic's), each shown ``full`` or in
+        ``brief``; remembered when its key is known: what it shows of each event."""
         def render() -> str:
             return r.page("events.html", path, events=events, years=group(events), **context)
 
@@ -326,7 +372,7 @@ def iter_site(
             return path, render()
         key = digest(page_base, path, context["heading"], context["kind"], str(context["number"]),
                      *(p for p, _ in context["pager"]),
-                     *(list_keys.markup("page", e, "", links) for e in events))  # fmt: skip
+                     *(list_keys.shown(shows, e, links) for e in events))  # fmt: skip
         return path, Memo(key, render)
 
     year_pages = {p: evs for p, evs in main_pages.items() if p != "index.html"}
@@ -344,16 +390,17 @@ def iter_site(
         for n, path in enumerate(paths, 1):
             evs = main_pages[path]
             yield list_page(
-                path, evs, heading=str(year), pager=_pager(paths), number=n, kind="year",
+                path, evs, "full", heading=str(year), pager=_pager(paths), number=n, kind="year",
                 item=full.for_page(path, links),
             )  # fmt: skip
     del full  # each event's full markup is on one page of the main timeline only
+    memo.events.release()
 
     # Person and topic pages list events in brief and link to them on the main timeline.
     # a theme's own _event.html from before briefs existed gets the default one
     default_macros = env.get_template("default/_event.html").module
     brief = getattr(macros, "event_brief", None) or default_macros.event_brief  # type: ignore[attr-defined]
-    briefs = _Items(brief, links, "brief", event_keys, memo)
+    briefs = _Items(brief, links, "brief", event_keys, memo.briefs)
     for kind, found in (("people", people), ("tags", tags)):
         yield page("topics.html", f"{kind}/index.html", kind=kind, topics=found)
         for topic in found:
@@ -362,10 +409,11 @@ def iter_site(
             paths = list(pages)
             for n, (path, evs) in enumerate(pages.items(), 1):
                 yield list_page(
-                    path, evs, heading=topic.name, pager=_pager(paths), number=n, kind=kind,
-                    item=briefs.for_page(path, links),
+                    path, evs, "brief", heading=topic.name, pager=_pager(paths), number=n,
+                    kind=kind, item=briefs.for_page(path, links),
                 )  # fmt: skip
     del briefs
+    memo.briefs.release()
 
     reports = reports_by_article(timeline)
     keys = PageKeys(page_base, links) if _from_default_theme(env, _SHOWN_ON_ARTICLE_PAGES) else None
@@ -399,15 +447,15 @@ def iter_site(
         yield "timelinejs.json", render_timelinejs(timeline, base, links)
         yield "timeline.ics", render_ical(timeline, base, links)
     else:
-        export = event_keys.export
+        export, remembered = event_keys.export, memo.exports.get
         yield "timeline.json", render_timeline_json(
-            timeline, lambda e: memo.get(export("json", e), partial(event_json_text, e))
+            timeline, lambda e: remembered(export("json", e), partial(event_json_bytes, e))
         )  # fmt: skip
-        yield "timelinejs.json", render_timelinejs(timeline, base, links, lambda e: memo.get(
-            export("timelinejs", e, base), partial(slide_text, e, base, links)
+        yield "timelinejs.json", render_timelinejs(timeline, base, links, lambda e: remembered(
+            export("timelinejs", e, base), partial(slide_bytes, e, base, links)
         ))  # fmt: skip
-        yield "timeline.ics", render_ical(timeline, base, links, lambda e: memo.get(
-            export("ics", e, base, links.event_path(e.id)), partial(vevent_text, e, base, links)
+        yield "timeline.ics", render_ical(timeline, base, links, lambda e: remembered(
+            export("ics", e, base, links.event_path(e.id)), partial(vevent_bytes, e, base, links)
         ))  # fmt: skip
     yield "feed.xml", render_atom(timeline, cfg.base_url, links)
     yield "sitemap.xml", render_sitemap(sorted(html_pages), timeline, cfg.base_url, links)
