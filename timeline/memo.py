@@ -36,6 +36,12 @@ def digest(*parts: str) -> str:
     return h.hexdigest()
 
 
+def digest_of_names(*names: str) -> str:
+    """``digest`` for many short strings that hold no control characters (digests, numbers):
+    joined and hashed at once, several times quicker for the 100,000 reports of a big site."""
+    return hashlib.blake2b("\x1f".join(names).encode("utf-8"), digest_size=16).hexdigest()
+
+
 class MemoTable(Generic[Value]):
     """A dictionary of remembered results, optionally kept in a file between builds.
 

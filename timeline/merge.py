@@ -31,7 +31,7 @@ from datetime import timedelta
 from functools import partial
 
 from timeline.config import Config
-from timeline.memo import MemoTable, digest
+from timeline.memo import MemoTable, digest_of_names
 from timeline.model import Citation, Event, Granularity, Status, When
 from timeline.similarity import content_words, focus_words, name_similarity
 
@@ -227,11 +227,12 @@ def merge_traced(
         if fingerprints is None or memo is None:
             clusters = _cluster(reports, cfg, text_ids)
         else:
-            key = digest(settings, *(fingerprints[i] for i in group))
+            key = digest_of_names(settings, *(fingerprints[i] for i in group))
             clusters = memo.get(key, partial(_cluster, reports, cfg, text_ids))
         for members in clusters:
-            trace = "" if fingerprints is None else digest(*(fingerprints[group[j]]
-                                                             for j in members))
+            trace = "" if fingerprints is None else digest_of_names(
+                *(fingerprints[group[j]] for j in members)
+            )
             found.append((group[members[0]], [reports[j] for j in members], trace))
     rank = {i: n for n, i in enumerate(order)}
     found.sort(key=lambda f: rank[f[0]])
@@ -363,7 +364,8 @@ def _fold(members: list[Event]) -> Event:
             else -e.citations[0].confidence,
         )
 
-    best = min(members, key=preference)
+    top = max(votes.values())  # only those can win: the first part of every preference
+    best = min((e for e in members if votes[e.when.value] == top), key=preference)
     citations = sorted((c for e in members for c in e.citations), key=_citation_order)
     # Reported as done by anyone means done: a later report knows more than a preview.
     status = min((e.status for e in members), key=_STATUS_RANK.__getitem__)
