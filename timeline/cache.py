@@ -32,17 +32,18 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib import metadata
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from timeline.errors import ConfigError
 from timeline.executors import code_fingerprint
 from timeline.model import Article, Extraction, unpickle_quietly
 
 Stage = Callable[[Article], Extraction]
-Mapper = Callable[[Stage, Sequence[Article]], Iterable[Extraction]]
+# a map over articles, results in input order (the stage may be wrapped: see run_pickled)
+Mapper = Callable[[Callable[[Article], Any], Sequence[Article]], Iterable[Any]]
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
 PICKLE_PROTOCOL = pickle.HIGHEST_PROTOCOL
@@ -119,13 +120,13 @@ class ExtractionCache:
             return None  # missing, or damaged into something else: recompute it
         return value
 
-    def put_many(self, pairs: Sequence[tuple[Article, Extraction]]) -> None:
-        """Save a batch of new entries at once (one file), so an interrupted build keeps the
-        work it did; ``pack`` folds such batches into the shards at the end of a build."""
+    def put_many(self, pairs: Sequence[tuple[Article, bytes]]) -> None:
+        """Save a batch of new entries (each extraction pickled, see ``run_pickled``) at once,
+        in one file, so an interrupted build keeps the work it did; ``pack`` folds such
+        batches into the shards at the end of a build."""
         if not pairs:
             return
-        entries = {self.key(article): pickle.dumps(extraction, PICKLE_PROTOCOL)
-                   for article, extraction in pairs}  # fmt: skip
+        entries = {self.key(article): data for article, data in pairs}
         self._fresh.update(entries)
         self.entries.mkdir(parents=True, exist_ok=True)
         name = hashlib.sha256("".join(entries).encode()).hexdigest()[:16]
@@ -242,6 +243,12 @@ def write_atomically(target: Path, data: bytes | Callable[[BinaryIO], object]) -
         raise
 
 
+def run_pickled(stage: Stage, article: Article) -> bytes:
+    """The stage, its result pickled where it ran: a worker sends those bytes anyway, and the
+    cache keeps them as they are, so a new extraction is pickled once, not once more here."""
+    return pickle.dumps(stage(article), PICKLE_PROTOCOL)
+
+
 def cached_mapper(
     store: ExtractionCache | None,
     inner: Mapper = map,
@@ -266,16 +273,25 @@ def cached_mapper(
             progress(done, len(articles))
         # One call for all the misses: the executor keeps every worker busy to the end, and
         # results come back in order as they finish, saved and reported a chunk at a time.
-        fresh = inner(stage, [articles[i] for i in missing])
-        pending: list[tuple[Article, Extraction]] = []
-        for i, extraction in zip(missing, fresh, strict=True):
-            results[i] = extraction
-            pending.append((articles[i], extraction))
-            if len(pending) == chunk or len(pending) + done == len(articles):
+        todo = [articles[i] for i in missing]
+        # With a store, workers send each extraction pickled, to be kept as it came.
+        fresh: Iterable[Extraction | bytes] = (
+            inner(stage, todo) if store is None else inner(partial(run_pickled, stage), todo)
+        )
+        pending: list[tuple[Article, bytes]] = []
+        waiting = 0  # results not reported yet
+        for i, item in zip(missing, fresh, strict=True):
+            if isinstance(item, bytes):
+                results[i] = unpickle_quietly(item)
+                pending.append((articles[i], item))
+            else:
+                results[i] = item
+            waiting += 1
+            if waiting == chunk or waiting + done == len(articles):
                 if store is not None:
                     store.put_many(pending)
-                done += len(pending)
-                pending = []
+                done += waiting
+                pending, waiting = [], 0
                 if progress is not None:
                     progress(done, len(articles))
         found = [r for r in results if r is not None]
