@@ -126,3 +126,32 @@ def test_a_theme_of_ones_own_article_page_is_always_rendered(tmp_path: Path) -> 
     build_site([articles], tmp_path / "site", cfg)
     build_site([articles], tmp_path / "fresh", cfg)
     assert tree(tmp_path / "site") == tree(tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("template, global_part", [
+    ("_event.html", "{{ links.events | length }} in all"),  # what a macro may read of the site
+    ("events.html", "{{ timeline.events | length }} in all"),
+])
+def test_a_theme_of_ones_own_event_markup_or_list_page_is_always_rendered(
+    tmp_path: Path, template: str, global_part: str
+) -> None:
+    """Remembered markup and list pages are keyed by what the default theme shows; a theme's
+    own ``_event.html`` or ``events.html`` may show anything, so they are made afresh."""
+    articles, mine = tmp_path / "articles", tmp_path / "mine"
+    corpus.write_corpus(articles, 6)
+    mine.mkdir()
+    source = (render.default_theme_dir() / template).read_text("utf-8")
+    if template == "_event.html":  # every event says how many the timeline has
+        source = source.replace('<p class="what">{{ event.text }}',
+                                f'<p class="what">{global_part} {{{{ event.text }}}}')
+    else:
+        source = source.replace("{% block content %}", "{% block content %}" + global_part, 1)
+    assert global_part in source
+    (mine / template).write_text(source, "utf-8")
+    cfg = Config(templates=str(mine))
+    cache = tmp_path / "cache"
+    build_site([articles], tmp_path / "site", cfg, cache=cache)
+    _nth(articles, 0).unlink()  # fewer events: the count on every event or list page changes
+    build_site([articles], tmp_path / "site", cfg, cache=cache)
+    build_site([articles], tmp_path / "fresh", cfg)
+    assert tree(tmp_path / "site") == tree(tmp_path / "fresh")
