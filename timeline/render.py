@@ -5,10 +5,13 @@ Each event's markup is rendered once: for the main timeline, before the pages ar
 decides where), with marks for the page-dependent parts of its links (``links.resolve``); person
 and topic pages list events in brief and link to them on the main timeline.
 
-Article pages (``articles/<name>.html``, flat: one folder for all) come as ``write.Memo``: a key
-digesting what the page shows, and the page rendered only if the previous output has none made
-from that key. With a theme of one's own ``article.html`` or ``base.html``, which may show any
-part of the timeline, they are always rendered.
+Article pages (``articles/<name>.html``, flat: one folder for all) and year, person and topic
+pages come as ``write.Memo``: a key digesting what the page shows, and the page rendered only if
+the previous output has none made from that key. Each event's markup and its parts of the
+exports are remembered between builds in a ``RenderMemo`` (``timeline.memo``; the only files
+this module touches are those tables, in the cache), keyed by the event's version
+(``Timeline.versions``). With a theme of one's own template, which may show any part of the
+timeline, the pages and markup of that template are always rendered.
 
 Every page links relatively (``root`` is the way back to the top), so the site works from any
 folder, under any sub-path, and from ``file://``; absolute URLs (``config.base_url``) appear only
