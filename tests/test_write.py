@@ -138,3 +138,45 @@ def test_without_a_usable_manifest_old_files_are_compared_by_bytes(
 def test_the_manifest_cannot_be_overwritten_by_a_page(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="manifest"):
         write_site({MANIFEST: "{}"}, tmp_path / "out")
+
+
+def _pages(count: int, prefix: str = "p") -> list[tuple[str, write.Content]]:
+    # each page says which process rendered it, and which page it is
+    return [(f"{prefix}/{n}.html", write.Memo(f"key-{n}", lambda n=n: f"{n} by {os.getpid()}"))
+            for n in range(count)]
+
+
+def test_runs_of_pages_to_render_are_rendered_by_other_processes(tmp_path: Path) -> None:
+    if write.fork_context() is None:
+        pytest.skip("pages are rendered in other processes only where fork is safe (Linux)")
+    count = write.PARALLEL_MIN + 20
+    site = [("index.html", "home"), *_pages(count), ("feed.xml", "feed")]
+    write_site(site, tmp_path / "out", jobs=2)
+    texts = [(tmp_path / "out" / f"p/{n}.html").read_text() for n in range(count)]
+    assert [t.split()[0] for t in texts] == [str(n) for n in range(count)]  # each its own
+    assert {t.split()[-1] for t in texts} - {str(os.getpid())}  # not made here
+    # the keys are kept: a second write renders none of them
+    report = write_site([("index.html", "home"), *_pages(count), ("feed.xml", "feed")],
+                        tmp_path / "out", jobs=2)
+    assert report.written == 0 and report.unchanged == count + 2
+    assert (tmp_path / "out" / "p/0.html").read_text() == texts[0]
+
+
+def test_a_few_pages_are_rendered_here(tmp_path: Path) -> None:
+    write_site(_pages(3), tmp_path / "out", jobs=2)
+    assert (tmp_path / "out" / "p/0.html").read_text() == f"0 by {os.getpid()}"
+
+
+def test_an_error_while_rendering_elsewhere_leaves_the_output_as_it_was(tmp_path: Path) -> None:
+    if write.fork_context() is None:
+        pytest.skip("pages are rendered in other processes only where fork is safe (Linux)")
+    write_site({"index.html": "old"}, tmp_path / "out")
+
+    def broken() -> str:
+        raise OutputError("page 70 cannot be made")
+
+    pages = _pages(write.PARALLEL_MIN + 10)
+    pages[70] = ("p/70.html", write.Memo("k", broken))
+    with pytest.raises(OutputError, match="page 70"):
+        write_site(pages, tmp_path / "out", jobs=2)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [MANIFEST, "index.html"]

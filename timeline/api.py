@@ -157,13 +157,15 @@ def build_site(
     clean: bool = False,
     mapper: Mapper = map,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> BuildResult:
     """Load the sources, build the timeline, render it, and swap it into ``output``.
 
     ``cache``: a folder keeping each article's extraction, so a rebuild redoes only changed
     articles (None: no cache); ``clean`` empties it first. ``mapper`` runs the per-article
     stage (see ``timeline.executors.make_mapper``); ``progress(done, total)`` is told how
-    the extraction advances. Drafts are included when ``config.drafts`` is set."""
+    the extraction advances; ``jobs`` processes render the pages (see ``write.write_site``).
+    Drafts are included when ``config.drafts`` is set."""
     started = clock.perf_counter()
     cfg = config or Config()
     source_paths = list(sources) if sources else [Path(s) for s in cfg.sources]
@@ -209,7 +211,8 @@ def build_site(
     gc.freeze()
     try:
         return _assemble_and_write(
-            started, extractions, articles, handmade, cfg, user_templates, out, store, inputs
+            started, extractions, articles, handmade, cfg, user_templates, out, store, inputs,
+            jobs,
         )
     finally:
         gc.unfreeze()
@@ -218,7 +221,7 @@ def build_site(
 def _assemble_and_write(
     started: float, extractions: Sequence[Extraction], articles: Sequence[Article],
     handmade: Sequence[Event], cfg: Config, user_templates: Path | None, out: Path,
-    store: ExtractionCache | None, inputs: str,
+    store: ExtractionCache | None, inputs: str, jobs: int,
 ) -> BuildResult:
     # What the last build made of unchanged reports and events, kept with the cache.
     folder = store.entries if store is not None else None
@@ -232,7 +235,7 @@ def _assemble_and_write(
     made_from = dict(zip((a.slug for a in articles), keys, strict=True))
     pages = iter_site(timeline, cfg, env, body_lookup(extractions), fragments, made_from)
     site = chain(static_files(user_templates).items(), pages)
-    report = write_site(site, out)
+    report = write_site(site, out, jobs)
     merged.save()
     fragments.save()
     summary = BuildSummary(

@@ -72,7 +72,7 @@ _cache_option = click.option(
 )
 _jobs_options = [
     click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-                 help="Articles extracted in parallel processes; 0: one per CPU."),
+                 help="Processes that extract articles and render pages; 0: one per CPU."),
     click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
                  show_default=True, help="Where extraction runs: this machine, or Dask."),
     click.option("--scheduler", metavar="ADDRESS",
@@ -84,6 +84,13 @@ def _with_jobs(command: F) -> F:
     for option in reversed(_jobs_options):
         command = option(command)
     return command
+
+
+def _local_jobs(jobs: int) -> int:
+    """Processes on this machine for what runs here (rendering pages), whatever the executor."""
+    from timeline.executors import default_jobs
+
+    return jobs or default_jobs()
 
 
 def _open_mapper(jobs: int, executor: str, scheduler: str | None) -> Any:
@@ -146,7 +153,7 @@ def build(
         with _open_mapper(jobs, executor, scheduler) as mapper:
             result = api.build_site(
                 None, None, cfg, cache=_cache(cfg, use_cache), clean=clean, mapper=mapper,
-                progress=progress,
+                progress=progress, jobs=_local_jobs(jobs),
             )
     finally:
         progress.close()
@@ -212,7 +219,8 @@ def serve(
 
         def rebuild(site: Path, url: str) -> object:
             cfg = _config(config_path, sources, base_url=url, drafts=drafts)
-            return api.build_site(None, site, cfg, cache=Path(cfg.cache), mapper=mapper)
+            return api.build_site(None, site, cfg, cache=Path(cfg.cache), mapper=mapper,
+                                  jobs=_local_jobs(jobs))  # fmt: skip
 
         def relevant(path: Path) -> bool:
             from timeline.load import SOURCE_SUFFIXES

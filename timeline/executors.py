@@ -180,6 +180,13 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context()
 
 
+def fork_context() -> multiprocessing.context.BaseContext | None:
+    """The fork start method where it is safe (Linux), else None: what a pool needs to run
+    work it inherits rather than receives (closures do not pickle)."""
+    context = _context()
+    return context if context.get_start_method() == "fork" else None
+
+
 def default_jobs() -> int:
     """The CPUs this process may use (for ``--jobs 0`` or an ``auto`` setting)."""
     try:

@@ -21,11 +21,15 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
+from multiprocessing.context import BaseContext
 from pathlib import Path, PurePosixPath
 
 from timeline.errors import OutputError
+from timeline.executors import fork_context
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,15 +141,19 @@ class _Previous:
 
 
 def write_site(
-    site: Mapping[str, Content] | Iterable[tuple[str, Content]], output: Path
+    site: Mapping[str, Content] | Iterable[tuple[str, Content]], output: Path, jobs: int = 1
 ) -> WriteReport:
     """Replace ``output`` with exactly ``site`` (a mapping, or (path, content) pairs consumed
-    one at a time; a content may be a ``Memo``); on any error the old output is untouched."""
+    one at a time; a content may be a ``Memo``); on any error the old output is untouched.
+    With ``jobs`` > 1, runs of pages to render are rendered by that many processes
+    (``_rendered_ahead``)."""
     if output.exists() and not output.is_dir():
         raise OutputError(f"{output}: exists and is not a folder; choose another --output")
     output.parent.mkdir(parents=True, exist_ok=True)
     previous = _Previous.read(output)
     pairs = sorted(site.items()) if isinstance(site, Mapping) else site
+    if jobs > 1:
+        pairs = _rendered_ahead(pairs, previous, jobs)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     written = unchanged = 0
     manifest: dict[str, tuple[str, int] | tuple[str, int, str]] = {}
@@ -195,6 +203,72 @@ def write_site(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return WriteReport(written=written, unchanged=unchanged, removed=max(old_files - unchanged, 0))
+
+
+# Fewer pages than this to render are rendered here: forking would cost more than it saves.
+PARALLEL_MIN = 64
+# What the forked renderers render: each inherits this list (closures do not pickle) and is
+# told which items; only the rendered bytes travel back.
+_PENDING: list[Callable[[], str | bytes]] = []
+
+
+def _render_pending(start: int, stop: int) -> list[bytes]:
+    out = []
+    for render in _PENDING[start:stop]:
+        data = render()
+        out.append(data.encode("utf-8") if isinstance(data, str) else data)
+    return out
+
+
+def _rendered_ahead(
+    pairs: Iterable[tuple[str, Content]], previous: _Previous, jobs: int
+) -> Iterator[tuple[str, Content]]:
+    """The pairs, in order, with each run of pages to render (``Memo``s the previous output
+    cannot supply: article, year and topic pages) rendered by ``jobs`` forked processes while
+    this one writes what they send back. Rendering is pure, so where it runs cannot change a
+    byte; without fork (not on Linux) pages are rendered here, one at a time."""
+    fork = fork_context()
+    run: list[tuple[str, Memo]] = []
+    for name, content in pairs:
+        if isinstance(content, Memo):
+            run.append((name, content))
+            continue
+        if fork is not None:
+            yield from _render_run(run, previous, jobs, fork)
+        else:
+            yield from run
+        run = []
+        yield name, content
+    yield from (_render_run(run, previous, jobs, fork) if fork is not None else run)
+
+
+def _render_run(
+    run: list[tuple[str, Memo]], previous: _Previous, jobs: int, fork: BaseContext
+) -> Iterator[tuple[str, Content]]:
+    todo = [i for i, (name, memo) in enumerate(run)
+            if previous.made_from(name, safe_relative_path(name), memo.key) is None]  # fmt: skip
+    if len(todo) < PARALLEL_MIN:
+        yield from run
+        return
+    global _PENDING
+    _PENDING = [run[i][1].render for i in todo]
+    try:
+        size = max(1, min(32, len(todo) // (jobs * 8)))  # small: the first pages come soon
+        starts = range(0, len(todo), size)
+        with ProcessPoolExecutor(jobs, mp_context=fork) as pool:
+            batches = pool.map(_render_pending, starts, [s + size for s in starts])
+            done = (data for batch in batches for data in batch)
+            wanted = set(todo)
+            for i, (name, memo) in enumerate(run):
+                if i in wanted:  # the key stays, for the manifest; the page is made already
+                    memo = Memo(memo.key, partial(_given, next(done)))
+                yield name, memo
+    finally:
+        _PENDING = []
+
+
+def _given(data: bytes) -> bytes:
+    return data
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
