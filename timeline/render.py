@@ -190,6 +190,7 @@ class _Items:
                  keys: _EventKeys | None, table: MemoTable[str]) -> None:  # fmt: skip
         self.macro, self.links, self.kind, self.keys, self.table = macro, links, kind, keys, table
         self._markup: dict[tuple[str, str], str] = {}
+        self._sizes: dict[str, int] = {}  # an event is on the pages of each of its topics
 
     def markup(self, event: Event, heading: str) -> str:
         key = (event.id, heading)
@@ -209,7 +210,11 @@ class _Items:
     def size(self, event: Event) -> int:
         """Bytes of the event's markup on a page two folders down (where lists are split), its
         links to events taken as links to the index: what decides where long lists are cut."""
-        return resolved_size(self.markup(event, outline_heading(event)), "../../", self.links)
+        found = self._sizes.get(event.id)
+        if found is None:
+            markup = self.markup(event, outline_heading(event))
+            found = self._sizes[event.id] = resolved_size(markup, "../../", self.links)
+        return found
 
     def for_page(self, path: str, links: Links) -> Callable[[Event, str], Markup]:
         """The ``item(event, heading)`` a page's outline calls."""
