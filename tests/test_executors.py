@@ -156,7 +156,7 @@ def test_a_build_on_two_processes_is_byte_identical_to_one(tmp_path: Path) -> No
     corpus = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = corpus  # dataclasses look their module up while being made
     spec.loader.exec_module(corpus)
-    # enough articles that their pages are rendered in other processes too (PARALLEL_MIN)
+    # enough articles that their pages are rendered in other processes too (FORK_MIN)
     corpus.write_corpus(tmp_path / "articles", 90)
     api.build_site([tmp_path / "articles"], tmp_path / "one", Config())
     with open_mapper(jobs=2, batch=8) as mapper:
@@ -176,3 +176,15 @@ def test_a_worker_with_another_python_or_dateparser_is_refused() -> None:
     other = ours.replace(" python ", " python 2.")
     with pytest.raises(ExecutorError, match="Dask workers run another timeline"):
         check_workers({"tcp://a:1": other})
+
+
+def test_forked_calls_come_back_in_order_from_other_processes() -> None:
+    from timeline.executors import FORK_MIN, fork_context, run_forked
+
+    calls = [lambda n=n: (n, os.getpid()) for n in range(FORK_MIN * 3)]  # closures: inherited
+    results = list(run_forked(calls, jobs=2))
+    assert [n for n, _ in results] == list(range(FORK_MIN * 3))
+    if fork_context() is not None:
+        assert {pid for _, pid in results} - {os.getpid()}
+    few = list(run_forked(calls[:3], jobs=2))  # not worth a fork
+    assert few == [(0, os.getpid()), (1, os.getpid()), (2, os.getpid())]

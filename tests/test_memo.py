@@ -150,3 +150,17 @@ def test_the_size_of_resolved_markup_is_counted_without_resolving(
     links = Links({"e-1": "years/2018/index.html", "x y": "a&b.html"}, {}, {}, {}, {})
     markup = "".join(pieces)
     assert resolved_size(markup, root, links) == len(resolve(markup, root, links).encode())
+
+
+def test_many_keys_at_once_compute_only_what_is_not_remembered(tmp_path: Path) -> None:
+    table: MemoTable[str] = MemoTable(tmp_path / "memo-x.pickle")
+    assert table.get("b", lambda: "B") == "B"
+    asked: list[list[int]] = []
+
+    def compute(places: list[int]) -> list[str]:
+        asked.append(places)
+        return [f"made {i}" for i in places]
+
+    assert table.get_many(["a", "b", "c"], compute) == ["made 0", "B", "made 2"]
+    assert asked == [[0, 2]]
+    assert table.get("c", lambda: "again") == "made 2"  # remembered as if by get

@@ -10,6 +10,7 @@ import pytest
 
 from timeline import write
 from timeline.errors import OutputError
+from timeline.executors import FORK_MIN, fork_context
 from timeline.write import MANIFEST, check_output_folder, safe_relative_path, write_site
 
 
@@ -147,9 +148,9 @@ def _pages(count: int, prefix: str = "p") -> list[tuple[str, write.Content]]:
 
 
 def test_runs_of_pages_to_render_are_rendered_by_other_processes(tmp_path: Path) -> None:
-    if write.fork_context() is None:
+    if fork_context() is None:
         pytest.skip("pages are rendered in other processes only where fork is safe (Linux)")
-    count = write.PARALLEL_MIN + 20
+    count = FORK_MIN + 20
     site = [("index.html", "home"), *_pages(count), ("feed.xml", "feed")]
     write_site(site, tmp_path / "out", jobs=2)
     texts = [(tmp_path / "out" / f"p/{n}.html").read_text() for n in range(count)]
@@ -168,14 +169,14 @@ def test_a_few_pages_are_rendered_here(tmp_path: Path) -> None:
 
 
 def test_an_error_while_rendering_elsewhere_leaves_the_output_as_it_was(tmp_path: Path) -> None:
-    if write.fork_context() is None:
+    if fork_context() is None:
         pytest.skip("pages are rendered in other processes only where fork is safe (Linux)")
     write_site({"index.html": "old"}, tmp_path / "out")
 
     def broken() -> str:
         raise OutputError("page 70 cannot be made")
 
-    pages = _pages(write.PARALLEL_MIN + 10)
+    pages = _pages(FORK_MIN + 10)
     pages[70] = ("p/70.html", write.Memo("k", broken))
     with pytest.raises(OutputError, match="page 70"):
         write_site(pages, tmp_path / "out", jobs=2)

@@ -233,7 +233,7 @@ def _assemble_and_write(
     env = make_environment(user_templates)
     # streamed: each page is written as it is rendered, and the site is never in memory whole
     made_from = dict(zip((a.slug for a in articles), keys, strict=True))
-    pages = iter_site(timeline, cfg, env, body_lookup(extractions), fragments, made_from)
+    pages = iter_site(timeline, cfg, env, body_lookup(extractions), fragments, made_from, jobs)
     site = chain(static_files(user_templates).items(), pages)
     report = write_site(site, out, jobs)
     merged.save()

@@ -187,6 +187,41 @@ def fork_context() -> multiprocessing.context.BaseContext | None:
     return context if context.get_start_method() == "fork" else None
 
 
+# Fewer calls than this are made here: forking would cost more than it saves.
+FORK_MIN = 64
+# The calls run_forked's processes make: they inherit this list (closures do not pickle) and are
+# told which of its items to call; only the results travel back.
+_INHERITED: list[Callable[[], Any]] = []
+
+
+def _call_inherited(start: int, stop: int) -> list[Any]:
+    return [call() for call in _INHERITED[start:stop]]
+
+
+def run_forked(calls: Sequence[Callable[[], R]], jobs: int) -> Iterator[R]:
+    """Each call's result, in order, the calls made by ``jobs`` processes forked from this one,
+    which inherit them and send back only the results: for pure work on what this process
+    holds (the assembled timeline), which would cost more to send than to inherit. Where fork
+    is not safe (not on Linux), with one job or with few calls (``FORK_MIN``), the calls are
+    made here. A generator: the processes live while it is iterated, and one runs at a time."""
+    global _INHERITED
+    context = fork_context()
+    if jobs < 2 or context is None or len(calls) < FORK_MIN:
+        yield from (call() for call in calls)
+        return
+    if _INHERITED:
+        raise RuntimeError("run_forked is already running")
+    _INHERITED = list(calls)
+    try:
+        size = max(1, min(32, len(calls) // (jobs * 8)))  # small: the first results come soon
+        starts = range(0, len(calls), size)
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            for batch in pool.map(_call_inherited, starts, [s + size for s in starts]):
+                yield from batch
+    finally:
+        _INHERITED = []
+
+
 def default_jobs() -> int:
     """The CPUs this process may use (for ``--jobs 0`` or an ``auto`` setting)."""
     try:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -82,6 +82,30 @@ class MemoTable(Generic[Value]):
                 self.hits += 1
             self._used[key] = found
         return found
+
+    def get_many(
+        self, keys: Sequence[str], compute: Callable[[list[int]], Iterable[Value]]
+    ) -> list[Value]:
+        """``get`` for many keys at once: ``compute`` is given the places of the keys not
+        remembered and gives their values in that order, so that they can be made together
+        (in other processes, say)."""
+        if self._released:
+            raise RuntimeError(f"{self.path}: the memo table was released")
+        values: list[Value | None] = [None] * len(keys)
+        missing: list[int] = []
+        for i, key in enumerate(keys):
+            found = self._used.get(key)
+            if found is None:
+                found = self._old.get(key)
+            if found is None:
+                missing.append(i)
+            else:
+                values[i] = self._used[key] = found
+        self.hits += len(keys) - len(missing)
+        self.misses += len(missing)
+        for i, value in zip(missing, compute(missing), strict=True):
+            values[i] = self._used[keys[i]] = value
+        return values  # type: ignore[return-value]  # every place is filled above
 
     def save(self) -> None:
         """Write the entries this build used, if they are not exactly what the file holds."""

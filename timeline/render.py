@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -51,6 +51,7 @@ from timeline.dates_display import (
     timex_resolution,
 )  # fmt: skip
 from timeline.errors import TimelineError
+from timeline.executors import run_forked
 from timeline.export_feeds import render_atom, render_sitemap
 from timeline.export_ical import render_ical, vevent_bytes
 from timeline.export_json import event_json_bytes, render_timeline_json
@@ -196,9 +197,7 @@ class _Items:
         key = (event.id, heading)
         found = self._markup.get(key)
         if found is None:
-            def render() -> str:
-                return str(self.macro(event, ROOT_MARK, self.links, heading))
-
+            render = partial(self._render, event, heading)
             if self.keys is None:
                 found = render()
             else:
@@ -206,6 +205,29 @@ class _Items:
                                        render)  # fmt: skip
             self._markup[key] = found
         return found
+
+    def _render(self, event: Event, heading: str) -> str:
+        return str(self.macro(event, ROOT_MARK, self.links, heading))
+
+    def prefill(self, events: Sequence[Event], jobs: int) -> None:
+        """Make the markup of these events (under their outline headings) all at once, what
+        is not remembered in ``jobs`` processes (``executors.run_forked``)."""
+        wanted = list({(e.id, outline_heading(e)): e for e in events}.items())
+        wanted = [(key, e) for key, e in wanted if key not in self._markup]
+
+        def make(places: list[int]) -> Iterable[str]:
+            return run_forked([partial(self._render, wanted[i][1], wanted[i][0][1])
+                               for i in places], jobs)  # fmt: skip
+
+        if self.keys is None:
+            made = list(make(list(range(len(wanted)))))
+        else:
+            keys = self.keys
+            made = self.table.get_many(
+                [keys.markup(self.kind, e, heading, self.links) for (_, heading), e in wanted],
+                make,
+            )  # fmt: skip
+        self._markup.update(zip((key for key, _ in wanted), made, strict=True))
 
     def size(self, event: Event) -> int:
         """Bytes of the event's markup on a page two folders down (where lists are split), its
@@ -329,13 +351,15 @@ def iter_site(
     article_body: Callable[[TaggedArticle], str] = article_body_html,
     memo: RenderMemo | None = None,
     article_versions: Mapping[str, str] | None = None,
+    jobs: int = 1,
 ) -> Iterator[tuple[str, Content]]:
     """Every file of the site as (path, content), one at a time, so the site is never held
     whole. ``article_body`` gives an article's highlighted HTML (see ``article_body_html``):
     a caller may pass one that reads it from a cache. ``memo`` remembers each event's markup
     and JSON between builds, when the timeline has versions and the theme's ``_event.html``
     is the default one (whose keys are known to cover what it shows). ``article_versions``
-    (slug → a digest of what made the article's extraction) makes article pages' keys quick."""
+    (slug → a digest of what made the article's extraction) makes article pages' keys quick.
+    ``jobs`` processes make each event's markup and JSON, all at once, before the pages."""
     memo = memo if memo is not None else RenderMemo.kept_in(None)
     people = topics(timeline, "people", lambda e: e.people)
     tags = topics(timeline, "tags", lambda e: e.tags)
@@ -349,6 +373,7 @@ def iter_site(
     deferred = replace(Links.empty(people, tags), events={e.id: e for e in timeline.events},
                        deferred=True)  # fmt: skip
     full = _Items(macros.event_item, deferred, "full", event_keys, memo.events)  # type: ignore[attr-defined]
+    full.prefill(ordered, jobs)
     fits = sum(full.size(e) for e in ordered) <= PAGE_BUDGET
     main_pages = (
         {"index.html": ordered} if fits else _event_pages(ordered, "years", full.size, by_year=True)
@@ -409,6 +434,7 @@ def iter_site(
     default_macros = env.get_template("default/_event.html").module
     brief = getattr(macros, "event_brief", None) or default_macros.event_brief  # type: ignore[attr-defined]
     briefs = _Items(brief, links, "brief", event_keys, memo.briefs)
+    briefs.prefill([e for found in (people, tags) for topic in found for e in topic.events], jobs)
     for kind, found in (("people", people), ("tags", tags)):
         yield page("topics.html", f"{kind}/index.html", kind=kind, topics=found)
         for topic in found:
@@ -456,9 +482,13 @@ def iter_site(
         yield "timeline.ics", render_ical(timeline, base, links)
     else:
         export, remembered = event_keys.export, memo.exports.get
-        yield "timeline.json", render_timeline_json(
-            timeline, lambda e: remembered(export("json", e), partial(event_json_bytes, e))
-        )  # fmt: skip
+        events = timeline.events
+        as_json = dict(zip((e.id for e in events), memo.exports.get_many(
+            [export("json", e) for e in events],
+            lambda places: run_forked([partial(event_json_bytes, events[i]) for i in places], jobs),
+        ), strict=True))  # fmt: skip
+        yield "timeline.json", render_timeline_json(timeline, lambda e: as_json[e.id])
+        del as_json
         yield "timelinejs.json", render_timelinejs(timeline, base, links, lambda e: remembered(
             export("timelinejs", e, base), partial(slide_bytes, e, base, links)
         ))  # fmt: skip

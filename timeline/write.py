@@ -22,14 +22,12 @@ import shutil
 import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
-from multiprocessing.context import BaseContext
 from pathlib import Path, PurePosixPath
 
 from timeline.errors import OutputError
-from timeline.executors import fork_context
+from timeline.executors import FORK_MIN, run_forked
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,10 +149,11 @@ def write_site(
         raise OutputError(f"{output}: exists and is not a folder; choose another --output")
     output.parent.mkdir(parents=True, exist_ok=True)
     previous = _Previous.read(output)
-    pairs = sorted(site.items()) if isinstance(site, Mapping) else site
-    if jobs > 1:
-        pairs = _rendered_ahead(pairs, previous, jobs)
+    given = sorted(site.items()) if isinstance(site, Mapping) else site
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    pairs: Iterable[tuple[str, Content | _Written]] = (
+        _rendered_ahead(given, previous, staging, jobs) if jobs > 1 else given
+    )
     written = unchanged = 0
     manifest: dict[str, tuple[str, int] | tuple[str, int, str]] = {}
     made: set[str] = set()
@@ -167,26 +166,24 @@ def write_site(
             if rel.parent.as_posix() not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(rel.parent.as_posix())
-            if isinstance(content, Memo):
-                kept = previous.made_from(name, rel, content.key)
-                if kept is not None:
-                    os.link(kept, target)
-                    manifest[name] = (*previous.files[name], content.key)
-                    unchanged += 1
-                    continue
-            raw = rendered(content)
-            data = raw.encode("utf-8") if isinstance(raw, str) else raw
-            digest = _digest(data)
+            if isinstance(content, _Written):  # by another process (_rendered_ahead)
+                put = content
+            else:
+                if isinstance(content, Memo):
+                    kept = previous.made_from(name, rel, content.key)
+                    if kept is not None:
+                        os.link(kept, target)
+                        manifest[name] = (*previous.files[name], content.key)
+                        unchanged += 1
+                        continue
+                put = _put(previous, name, rel, target, _encoded(content))
             manifest[name] = (
-                (digest, len(data), content.key) if isinstance(content, Memo)
-                else (digest, len(data))
+                (put.digest, put.size, content.key) if isinstance(content, Memo | _Written)
+                else (put.digest, put.size)
             )  # fmt: skip
-            old = previous.holds(name, rel, data, digest)
-            if old is not None:
-                os.link(old, target)
+            if put.kept:
                 unchanged += 1
             else:
-                target.write_bytes(data)
                 written += 1
         # last, so every file in the output is older than the manifest describing it; kept
         # as it was when nothing changed, so a rebuild that changes nothing rewrites nothing
@@ -205,70 +202,73 @@ def write_site(
     return WriteReport(written=written, unchanged=unchanged, removed=max(old_files - unchanged, 0))
 
 
-# Fewer pages than this to render are rendered here: forking would cost more than it saves.
-PARALLEL_MIN = 64
-# What the forked renderers render: each inherits this list (closures do not pickle) and is
-# told which items; only the rendered bytes travel back.
-_PENDING: list[Callable[[], str | bytes]] = []
+@dataclass(frozen=True, slots=True)
+class _Written:
+    """A file put in the new site already: its digest and size, whether it was linked from the
+    previous output (unchanged), and the key of the ``Memo`` it came from."""
+
+    digest: str
+    size: int
+    kept: bool
+    key: str = ""
 
 
-def _render_pending(start: int, stop: int) -> list[bytes]:
-    out = []
-    for render in _PENDING[start:stop]:
-        data = render()
-        out.append(data.encode("utf-8") if isinstance(data, str) else data)
-    return out
+def _put(previous: _Previous, name: str, rel: PurePosixPath, target: Path, data: bytes) -> (
+    _Written
+):
+    """Put ``data`` at ``target`` in the new site: linked from the previous output if it holds
+    exactly these bytes, else written."""
+    digest = _digest(data)
+    old = previous.holds(name, rel, data, digest)
+    if old is not None:
+        os.link(old, target)
+    else:
+        target.write_bytes(data)
+    return _Written(digest, len(data), old is not None)
+
+
+def _encoded(content: Content) -> bytes:
+    raw = rendered(content)
+    return raw.encode("utf-8") if isinstance(raw, str) else raw
 
 
 def _rendered_ahead(
-    pairs: Iterable[tuple[str, Content]], previous: _Previous, jobs: int
-) -> Iterator[tuple[str, Content]]:
+    pairs: Iterable[tuple[str, Content]], previous: _Previous, staging: Path, jobs: int
+) -> Iterator[tuple[str, Content | _Written]]:
     """The pairs, in order, with each run of pages to render (``Memo``s the previous output
-    cannot supply: article, year and topic pages) rendered by ``jobs`` forked processes while
-    this one writes what they send back. Rendering is pure, so where it runs cannot change a
-    byte; without fork (not on Linux) pages are rendered here, one at a time."""
-    fork = fork_context()
+    cannot supply: article, year and topic pages) rendered and put into ``staging`` by
+    ``jobs`` forked processes (``executors.run_forked``), which send back only what the
+    manifest needs. Rendering is pure, so where it runs cannot change a byte."""
     run: list[tuple[str, Memo]] = []
     for name, content in pairs:
         if isinstance(content, Memo):
             run.append((name, content))
             continue
-        if fork is not None:
-            yield from _render_run(run, previous, jobs, fork)
-        else:
-            yield from run
+        yield from _render_run(run, previous, staging, jobs)
         run = []
         yield name, content
-    yield from (_render_run(run, previous, jobs, fork) if fork is not None else run)
+    yield from _render_run(run, previous, staging, jobs)
 
 
 def _render_run(
-    run: list[tuple[str, Memo]], previous: _Previous, jobs: int, fork: BaseContext
-) -> Iterator[tuple[str, Content]]:
+    run: list[tuple[str, Memo]], previous: _Previous, staging: Path, jobs: int
+) -> Iterator[tuple[str, Content | _Written]]:
     todo = [i for i, (name, memo) in enumerate(run)
             if previous.made_from(name, safe_relative_path(name), memo.key) is None]  # fmt: skip
-    if len(todo) < PARALLEL_MIN:
+    if len(todo) < FORK_MIN:  # rendered as they are written
         yield from run
         return
-    global _PENDING
-    _PENDING = [run[i][1].render for i in todo]
-    try:
-        size = max(1, min(32, len(todo) // (jobs * 8)))  # small: the first pages come soon
-        starts = range(0, len(todo), size)
-        with ProcessPoolExecutor(jobs, mp_context=fork) as pool:
-            batches = pool.map(_render_pending, starts, [s + size for s in starts])
-            done = (data for batch in batches for data in batch)
-            wanted = set(todo)
-            for i, (name, memo) in enumerate(run):
-                if i in wanted:  # the key stays, for the manifest; the page is made already
-                    memo = Memo(memo.key, partial(_given, next(done)))
-                yield name, memo
-    finally:
-        _PENDING = []
+    done = run_forked([partial(_render_and_put, previous, staging, *run[i]) for i in todo], jobs)
+    wanted = set(todo)
+    for i, (name, memo) in enumerate(run):
+        yield name, next(done) if i in wanted else memo
 
 
-def _given(data: bytes) -> bytes:
-    return data
+def _render_and_put(previous: _Previous, staging: Path, name: str, memo: Memo) -> _Written:
+    rel = safe_relative_path(name)
+    target = staging.joinpath(*rel.parts)
+    target.parent.mkdir(parents=True, exist_ok=True)  # other processes may make it too
+    return replace(_put(previous, name, rel, target, _encoded(memo)), key=memo.key)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
