@@ -475,26 +475,32 @@ def iter_site(
     yield page("embed.html", "embed/index.html", events=shown)
     yield page("fragment.html", "embed/fragment.html", events=shown)
 
-    base = cfg.base_url
-    if event_keys is None:
-        yield "timeline.json", render_timeline_json(timeline)
-        yield "timelinejs.json", render_timelinejs(timeline, base, links)
-        yield "timeline.ics", render_ical(timeline, base, links)
-    else:
-        export, remembered = event_keys.export, memo.exports.get
-        events = timeline.events
-        as_json = dict(zip((e.id for e in events), memo.exports.get_many(
-            [export("json", e) for e in events],
-            lambda places: run_forked([partial(event_json_bytes, events[i]) for i in places], jobs),
-        ), strict=True))  # fmt: skip
-        yield "timeline.json", render_timeline_json(timeline, lambda e: as_json[e.id])
-        del as_json
-        yield "timelinejs.json", render_timelinejs(timeline, base, links, lambda e: remembered(
-            export("timelinejs", e, base), partial(slide_bytes, e, base, links)
-        ))  # fmt: skip
-        yield "timeline.ics", render_ical(timeline, base, links, lambda e: remembered(
-            export("ics", e, base, links.event_path(e.id)), partial(vevent_bytes, e, base, links)
-        ))  # fmt: skip
+    base, events = cfg.base_url, timeline.events
+    json_part: Callable[[Event], bytes] = event_json_bytes
+    slide: Callable[[Event], bytes] = partial(slide_bytes, base_url=base, links=links)
+    vevent: Callable[[Event], bytes] = partial(vevent_bytes, base_url=base, links=links)
+
+    def parts(kind: str, make: Callable[[Event], bytes],
+              context: Callable[[Event], tuple[str, ...]]) -> Callable[[Event], bytes]:
+        """Each event's part of an export, made at once: remembered, or by ``jobs`` processes."""
+        def made(places: list[int]) -> Iterable[bytes]:
+            return run_forked([partial(make, events[i]) for i in places], jobs)
+
+        if event_keys is None:
+            found = list(made(list(range(len(events)))))
+        else:
+            keys = [event_keys.export(kind, e, *context(e)) for e in events]
+            found = memo.exports.get_many(keys, made)
+        by_id = dict(zip((e.id for e in events), found, strict=True))
+        return lambda e: by_id[e.id]
+
+    yield "timeline.json", render_timeline_json(timeline, parts("json", json_part, lambda e: ()))
+    yield "timelinejs.json", render_timelinejs(
+        timeline, base, links, parts("timelinejs", slide, lambda e: (base,))
+    )  # fmt: skip
+    yield "timeline.ics", render_ical(
+        timeline, base, links, parts("ics", vevent, lambda e: (base, links.event_path(e.id)))
+    )  # fmt: skip
     yield "feed.xml", render_atom(timeline, cfg.base_url, links)
     yield "sitemap.xml", render_sitemap(sorted(html_pages), timeline, cfg.base_url, links)
 
