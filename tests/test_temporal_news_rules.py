@@ -614,3 +614,23 @@ def test_the_early_hours_of_a_day_are_not_an_amount() -> None:
 )  # fmt: skip
 def test_round_the_clock_is_not_a_time(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, date(1998, 10, 25))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "daily" as a noun names a newspaper, not a recurrence
+        ("The Communist Party daily Granma compared Elian with religious figures.", []),
+        ("The newspaper of Cuba's Communist Party, daily Gramma, published a letter Thursday.",
+         [("Thursday", "2000-02-10")]),
+        ("The business daily said the talks had failed.", []),
+        ("It was first reported by a daily newspaper.", []),
+        # the adverb and the adjective of a recurrence stay
+        ("The government has held such rallies almost daily.", [("daily", "P1D")]),
+        ("Qantas plans daily flights between Sydney and Bombay.", [("daily", "P1D")]),
+        ("The museum is open daily except Mondays.",
+         [("daily", "P1D"), ("Mondays", "XXXX-WXX-1")]),
+    ],
+)  # fmt: skip
+def test_a_daily_newspaper_is_not_a_set(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, date(2000, 2, 10))] == expected

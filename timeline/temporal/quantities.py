@@ -198,11 +198,31 @@ def _round_the_clock(site: Site) -> bool:
     return found is not None and found.start() <= site.start and site.end <= found.end()
 
 
+# "daily" as a noun, a newspaper: "the Communist Party daily Granma", "the daily said";
+# and "a daily newspaper", a kind of paper, not a recurrence on the timeline
+_DAILY_NOUN_AFTER = re.compile(
+    r"\s+(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December|Through|From|"
+    r"Except|At|In|On|Until)\b)[A-Z]|(?:newspapers?|papers?|tabloids?)\b)"
+    r"|,?\s+(?:said|says|reported|reports|quoted|quotes|wrote|writes|published|carried|added)\b"
+)
+_DAILY_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|business|financial|party|newspaper)\s+$")
+
+
+def _daily_noun(site: Site) -> bool:
+    after = site.after(24)
+    if _DAILY_NOUN_AFTER.match(after):
+        return True
+    return bool(_DAILY_NOUN_BEFORE.search(site.before(16)) and re.match(r"\s*[.,;:)]", after))
+
+
 def set_(p: dict[str, str], site: Site) -> Reading | None:
     if "adv" in p:
         adv = p["adv"].lower()
         if adv == "quarterly" and re.match(r"\s+[a-z]", site.after(3)):
             return None  # "its quarterly dividend": an attribute, not a recurrence
+        if adv == "daily" and _daily_noun(site):
+            return None
         return Reading(SET, _ADVERBS[adv], UNANCHORED)
     q, unit = p["q"].lower(), p["unit"]
     if _round_the_clock(site):
