@@ -8,9 +8,10 @@ Title/Date metadata for Pelican), then times, each as a separate process:
 - Pelican: a full build of the same articles (its default theme, feeds and index pages).
 
 Peak memory is the child's ``ru_maxrss`` from ``os.wait4`` (the largest single process of the
-build, workers included, as Linux reports it), and ``tree MB``, the peak of the summed RSS of
-the build's process tree sampled every 20 ms (worker processes counted each; shared pages
-counted twice, so an upper bound). Times are wall clock. The machine is shared, so compare
+build, workers included, as Linux reports it), and ``tree MB``, the peak of the summed
+proportional set size (PSS) of the build's process tree sampled every 50 ms: the memory the
+whole build holds, each page that forked workers share counted once (summed RSS would count
+it once per process). Times are wall clock. The machine is shared, so compare
 ratios within one run rather than figures across runs.
 
     .venv/bin/python benchmarks/bench_build.py                 # N = 1000 and 5000, --jobs 2
@@ -49,7 +50,7 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 class Run:
     seconds: float
     maxrss_mb: float  # ru_maxrss of the child (largest process of its tree)
-    tree_mb: float  # sampled peak of the summed RSS of the process tree
+    tree_mb: float  # sampled peak of the summed PSS of the process tree
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,25 @@ class Row:
         return self.full.seconds / self.pelican.seconds if self.pelican else None
 
 
-def _tree_rss(root: int) -> int:
-    """Summed RSS in bytes of ``root`` and all its descendants, from /proc."""
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    try:  # no smaps_rollup (an old kernel): RSS, an upper bound
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            return int(f.read().split()[1]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _tree_pss(root: int) -> int:
+    """Summed proportional set size (PSS) in bytes of ``root`` and all its descendants, from
+    /proc: a page that forked processes share is counted once, split among them (summed RSS
+    would count it once per process)."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -83,11 +101,7 @@ def _tree_rss(root: int) -> int:
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        try:
-            with open(f"/proc/{pid}/statm", "rb") as f:
-                total += int(f.read().split()[1]) * PAGE
-        except (OSError, IndexError, ValueError):
-            pass
+        total += _pss(pid)
         todo += children.get(pid, [])
     return total
 
@@ -100,8 +114,8 @@ def measure(cmd: list[str], cwd: Path) -> Run:
     done = threading.Event()
 
     def sample() -> None:
-        while not done.wait(0.02):
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+        while not done.wait(0.05):
+            peak[0] = max(peak[0], _tree_pss(proc.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -114,7 +128,7 @@ def measure(cmd: list[str], cwd: Path) -> Run:
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr.decode()}")
     maxrss_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
-    return Run(round(seconds, 2), round(maxrss_mb, 1), round(max(peak[0] / 2**20, maxrss_mb), 1))
+    return Run(round(seconds, 2), round(maxrss_mb, 1), round(peak[0] / 2**20, 1))
 
 
 def timeline_cmd(sources: Path, output: Path, jobs: int) -> list[str]:
