@@ -199,11 +199,13 @@ def _call_inherited(start: int, stop: int) -> list[Any]:
 
 
 def run_forked(calls: Sequence[Callable[[], R]], jobs: int) -> Iterator[R]:
-    """Each call's result, in order, the calls made by ``jobs`` processes forked from this one,
-    which inherit them and send back only the results: for pure work on what this process
-    holds (the assembled timeline), which would cost more to send than to inherit. Where fork
-    is not safe (not on Linux), with one job or with few calls (``FORK_MIN``), the calls are
-    made here. A generator: the processes live while it is iterated, and one runs at a time."""
+    """Each call's result, in order, the calls made by this process and ``jobs - 1`` processes
+    forked from it, which inherit them and send back only the results: for pure work on what
+    this process holds (the assembled timeline), which would cost more to send than to
+    inherit. This process takes its share rather than waiting: a forked process copies each
+    page of memory it touches, so fewer of them hold less. Where fork is not safe (not on
+    Linux), with one job or with few calls (``FORK_MIN``), all calls are made here. A
+    generator: the processes live while it is iterated, and one runs at a time."""
     global _INHERITED
     context = fork_context()
     if jobs < 2 or context is None or len(calls) < FORK_MIN:
@@ -215,9 +217,14 @@ def run_forked(calls: Sequence[Callable[[], R]], jobs: int) -> Iterator[R]:
     try:
         size = max(1, min(32, len(calls) // (jobs * 8)))  # small: the first results come soon
         starts = range(0, len(calls), size)
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-            for batch in pool.map(_call_inherited, starts, [s + size for s in starts]):
-                yield from batch
+        with ProcessPoolExecutor(jobs - 1, mp_context=context) as pool:
+            # every jobs-th batch is made here, in turn; the others are sent off at once
+            sent = {n: pool.submit(_call_inherited, start, start + size)
+                    for n, start in enumerate(starts) if n % jobs}  # fmt: skip
+            for n, start in enumerate(starts):
+                yield from sent.pop(n).result() if n in sent else _call_inherited(
+                    start, start + size
+                )
     finally:
         _INHERITED = []
 
