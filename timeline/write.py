@@ -143,8 +143,8 @@ def write_site(
 ) -> WriteReport:
     """Replace ``output`` with exactly ``site`` (a mapping, or (path, content) pairs consumed
     one at a time; a content may be a ``Memo``); on any error the old output is untouched.
-    With ``jobs`` > 1, runs of pages to render are rendered by that many processes
-    (``_rendered_ahead``)."""
+    With ``jobs`` > 1, runs of pages to render are rendered by that many processes, this one
+    and forked ones (``_rendered_ahead``)."""
     if output.exists() and not output.is_dir():
         raise OutputError(f"{output}: exists and is not a folder; choose another --output")
     output.parent.mkdir(parents=True, exist_ok=True)
