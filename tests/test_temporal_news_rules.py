@@ -83,9 +83,10 @@ def test_tense_of_the_clause(text: str, dct: date, surface: str, value: str) -> 
         ("Travelers posted third-quarter net of $24 million, compared with a loss of $195 "
          "million in the 1988 period. The year-ago results included a charge.",
          date(1989, 11, 2), "year-ago", "1988-Q3"),
-        # A fiscal quarter's name wins over the calendar quarter of its end.
+        # A quarter named by its end date is the calendar quarter of that date, even after a
+        # fiscal quarter's name (issue #3).
         ("Sun earned $5.2 million in the fiscal first quarter. It reported sales of $538.5 "
-         "million for the quarter ended Sept. 29.", date(1989, 10, 26), "the quarter", "1989-Q1"),
+         "million for the quarter ended Sept. 29.", date(1989, 10, 26), "the quarter", "1989-Q3"),
     ],
 )  # fmt: skip
 def test_company_report_periods(text: str, dct: date, surface: str, value: str) -> None:
@@ -511,6 +512,25 @@ def test_a_quarter_ended_on_a_date(text: str, value: str) -> None:
     assert tag(text, date(1989, 10, 30))[0].value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # issue #3: the end date wins over the fiscal quarter the report named before
+        ("The company reported a loss for its fiscal first quarter. The quarter ended Sept. 30, "
+         "1989, included a charge.", "1989-Q3"),
+        ("The company reported earnings for its fiscal first quarter. The quarter ended Sept. 30 "
+         "included a charge.", "1989-Q3"),
+        ("Apple reported earnings for its fiscal first quarter. The quarter ended Dec. 31, 1988, "
+         "was its best.", "1988-Q4"),
+        ("Kmart posted a profit in its fiscal second quarter. The quarter ended June 30 was "
+         "strong.", "1989-Q2"),
+    ],
+)  # fmt: skip
+def test_an_end_date_wins_over_a_fiscal_quarter(text: str, value: str) -> None:
+    found = [t for t in tag(text, date(1989, 11, 2)) if t.text == "The quarter"]
+    assert [t.value for t in found] == [value]
+
+
 def test_since_year_end_is_the_last_one() -> None:
     # "since year-end" looks back to the end of last year; "by year-end" ahead to this one's
     text = "The percentage change is since year-end. The deal should close by year-end."
@@ -634,3 +654,12 @@ def test_round_the_clock_is_not_a_time(text: str, expected: list[tuple[str, str]
 )  # fmt: skip
 def test_a_daily_newspaper_is_not_a_set(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, date(2000, 2, 10))] == expected
+
+
+def test_an_end_date_does_not_rename_the_fiscal_quarter() -> None:
+    # "the quarter" without an end date is still the fiscal quarter the report named
+    text = ("Sun earned $5.2 million in the fiscal first quarter. It reported sales of $538.5 "
+            "million for the quarter ended Sept. 29. Sun shipped 28,000 systems in the quarter.")
+    found = [(t.text, t.value) for t in tag(text, date(1989, 10, 26)) if "quarter" in t.text]
+    assert found == [("the fiscal first quarter", "1989-Q1"), ("the quarter", "1989-Q3"),
+                     ("the quarter", "1989-Q1")]

@@ -68,6 +68,10 @@ def tag(text: str, dct: date | datetime, lang: str = "en") -> tuple[Timex, ...]:
         ) or _names_report_quarter(timex, ctx):
             fine = timex if timex.granularity in _DAY_OR_FINER else ctx.last_day
             quarter = report_quarter(ctx.quarter, timex, day, _reported(timex, ctx))
+            if ctx.quarter is not None and _PLACED_BY_END.match(ctx.low, timex.end):
+                # "The quarter ended Sept. 30" is placed by its end date; it does not rename
+                # the fiscal quarter the report named ("the quarter" after it is still that one)
+                quarter = ctx.quarter
             # (a new Context rather than dataclasses.replace: faster)
             ctx = Context(text, ctx.low, day, clock, timex, anchor, fine, quarter)
     return tuple(found)
@@ -75,6 +79,7 @@ def tag(text: str, dct: date | datetime, lang: str = "en") -> tuple[Timex, ...]:
 
 _DAY_OR_FINER = (Granularity.DAY, Granularity.TIME)
 _APPROX_SUFFIXES = tuple(f"{word} " for word in APPROX_BEFORE)
+_PLACED_BY_END = re.compile(r"\s+(?:ended|ending)\b")
 _ENDS_A_PERIOD = re.compile(r"(?:quarter|period|half|year|months|weeks)\s+(?:ended|ending)\s+$")
 
 

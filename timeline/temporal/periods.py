@@ -84,11 +84,14 @@ def _quarter_value(
     if ord_ in ("last", "final") and explicit_year:
         return Reading(DATE, f"{y}-Q4", anchor)
     ended = _ENDED.match(site.after(24))
-    if ended and not ord_ and ended[1].lower() in MONTHS and site.ctx.quarter is None:
-        # "the quarter ended Sept. 30", when the report has not named its quarter (a fiscal
-        # quarter's name wins: "the fiscal first quarter ... the quarter ended Sept. 29")
+    if ended and not ord_ and ended[1].lower() in MONTHS:
+        # "the quarter ended Sept. 30": its end date places it on the calendar, even when the
+        # report has named a fiscal quarter ("the fiscal first quarter ... The quarter ended
+        # Sept. 30" ran July to September, not January to March)
         month = MONTHS[ended[1].lower()]
         qy = dct.year if month <= dct.month else dct.year - 1
+        if ended[3]:  # "the quarter ended Sept. 30, 1989"
+            qy = int(ended[3])
         # The calendar quarter it overlaps most: the one holding its middle, some 45 days
         # before the end ("the quarter ended July 31" ran May to July: the second quarter)
         middle = date(qy, month, min(int(ended[2] or 28), 28)) - timedelta(days=45)
@@ -114,7 +117,9 @@ def _reported(site: Site) -> bool:
 
 
 _OF_A_DECADE = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:'\d0s|\d{3}0s)")
-_ENDED = re.compile(r"\s+(?:ended|ending)\s+([A-Z][a-z]+)\b\.?(?:\s+(\d{1,2})\b)?")
+_ENDED = re.compile(
+    r"\s+(?:ended|ending)\s+([A-Z][a-z]+)\b\.?(?:\s+(\d{1,2})\b)?(?:,?\s+(\d{4})\b)?"
+)
 
 
 def _discussed_quarter(site: Site) -> tuple[tuple[int, int], Anchor | None]:
