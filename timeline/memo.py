@@ -26,13 +26,19 @@ Value = TypeVar("Value")
 PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 
+def feed(h: hashlib.blake2b, part: str) -> None:
+    """Add one string to a digest, its length first: no two lists of parts feed the same bytes
+    (("ab", "c") and ("a", "bc") differ)."""
+    data = part.encode("utf-8", "surrogatepass")
+    h.update(b"%d:" % len(data))
+    h.update(data)
+
+
 def digest(*parts: str) -> str:
-    """A key from strings; their lengths are fed too, so ("ab", "c") and ("a", "bc") differ."""
+    """A key from strings (see ``feed``)."""
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
-        data = part.encode("utf-8", "surrogatepass")
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
+        feed(h, part)
     return h.hexdigest()
 
 
@@ -69,18 +75,24 @@ class MemoTable(Generic[Value]):
             return {}
         return value if isinstance(value, dict) else {}
 
-    def get(self, key: str, compute: Callable[[], Value]) -> Value:
+    def _recall(self, key: str) -> Value | None:
+        """The value remembered for ``key`` (kept as used by this build), or None."""
         if self._released:
             raise RuntimeError(f"{self.path}: the memo table was released")
         found = self._used.get(key)
         if found is None:
             found = self._old.get(key)
-            if found is None:
-                self.misses += 1
-                found = compute()
-            else:
-                self.hits += 1
-            self._used[key] = found
+            if found is not None:
+                self._used[key] = found
+        return found
+
+    def get(self, key: str, compute: Callable[[], Value]) -> Value:
+        found = self._recall(key)
+        if found is None:
+            self.misses += 1
+            found = self._used[key] = compute()
+        else:
+            self.hits += 1
         return found
 
     def get_many(
@@ -89,18 +101,8 @@ class MemoTable(Generic[Value]):
         """``get`` for many keys at once: ``compute`` is given the places of the keys not
         remembered and gives their values in that order, so that they can be made together
         (in other processes, say)."""
-        if self._released:
-            raise RuntimeError(f"{self.path}: the memo table was released")
-        values: list[Value | None] = [None] * len(keys)
-        missing: list[int] = []
-        for i, key in enumerate(keys):
-            found = self._used.get(key)
-            if found is None:
-                found = self._old.get(key)
-            if found is None:
-                missing.append(i)
-            else:
-                values[i] = self._used[key] = found
+        values = [self._recall(key) for key in keys]
+        missing = [i for i, value in enumerate(values) if value is None]
         self.hits += len(keys) - len(missing)
         self.misses += len(missing)
         for i, value in zip(missing, compute(missing), strict=True):

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import (
     ChoiceLoader,
@@ -78,6 +78,7 @@ from timeline.render_article import (
 from timeline.write import Content, Memo, rendered
 
 Site = Mapping[str, str | bytes]
+Value = TypeVar("Value")
 # what the default theme's page keys cover
 _SHOWN_ON_ARTICLE_PAGES = ("article.html", "base.html")
 _SHOWN_ON_LISTS = ("events.html", "base.html", "_event.html", "_filters.html")
@@ -214,19 +215,12 @@ class _Items:
         is not remembered in ``jobs`` processes (``executors.run_forked``)."""
         wanted = list({(e.id, outline_heading(e)): e for e in events}.items())
         wanted = [(key, e) for key, e in wanted if key not in self._markup]
-
-        def make(places: list[int]) -> Iterable[str]:
-            return run_forked([partial(self._render, wanted[i][1], wanted[i][0][1])
-                               for i in places], jobs)  # fmt: skip
-
-        if self.keys is None:
-            made = list(make(list(range(len(wanted)))))
-        else:
-            keys = self.keys
-            made = self.table.get_many(
-                [keys.markup(self.kind, e, heading, self.links) for (_, heading), e in wanted],
-                make,
-            )  # fmt: skip
+        keys = self.keys
+        made = _made_at_once(
+            [partial(self._render, e, heading) for (_, heading), e in wanted], jobs, self.table,
+            None if keys is None else [keys.markup(self.kind, e, heading, self.links)
+                                       for (_, heading), e in wanted],
+        )  # fmt: skip
         self._markup.update(zip((key for key, _ in wanted), made, strict=True))
 
     def size(self, event: Event) -> int:
@@ -242,6 +236,20 @@ class _Items:
         """The ``item(event, heading)`` a page's outline calls."""
         root = root_of(path)
         return lambda event, heading: Markup(resolve(self.markup(event, heading), root, links))
+
+
+def _made_at_once(
+    calls: Sequence[Callable[[], Value]], jobs: int, table: MemoTable[Value],
+    keys: Sequence[str] | None,
+) -> list[Value]:
+    """Each call's value: remembered in ``table`` under its key when the keys are known, else
+    made; what must be made is made at once, by ``jobs`` processes (``run_forked``)."""
+    def make(places: list[int]) -> Iterable[Value]:
+        return run_forked([calls[i] for i in places], jobs)
+
+    if keys is None:
+        return list(make(list(range(len(calls)))))
+    return table.get_many(keys, make)
 
 
 class _EventKeys:
@@ -476,25 +484,22 @@ def iter_site(
     yield page("fragment.html", "embed/fragment.html", events=shown)
 
     base, events = cfg.base_url, timeline.events
-    json_part: Callable[[Event], bytes] = event_json_bytes
     slide: Callable[[Event], bytes] = partial(slide_bytes, base_url=base, links=links)
     vevent: Callable[[Event], bytes] = partial(vevent_bytes, base_url=base, links=links)
 
     def parts(kind: str, make: Callable[[Event], bytes],
               context: Callable[[Event], tuple[str, ...]]) -> Callable[[Event], bytes]:
-        """Each event's part of an export, made at once: remembered, or by ``jobs`` processes."""
-        def made(places: list[int]) -> Iterable[bytes]:
-            return run_forked([partial(make, events[i]) for i in places], jobs)
-
-        if event_keys is None:
-            found = list(made(list(range(len(events)))))
-        else:
-            keys = [event_keys.export(kind, e, *context(e)) for e in events]
-            found = memo.exports.get_many(keys, made)
+        """Each event's part of an export, made at once (``_made_at_once``)."""
+        keys = None if event_keys is None else [
+            event_keys.export(kind, e, *context(e)) for e in events
+        ]  # fmt: skip
+        found = _made_at_once([partial(make, e) for e in events], jobs, memo.exports, keys)
         by_id = dict(zip((e.id for e in events), found, strict=True))
         return lambda e: by_id[e.id]
 
-    yield "timeline.json", render_timeline_json(timeline, parts("json", json_part, lambda e: ()))
+    yield "timeline.json", render_timeline_json(
+        timeline, parts("json", event_json_bytes, lambda e: ())
+    )  # fmt: skip
     yield "timelinejs.json", render_timelinejs(
         timeline, base, links, parts("timelinejs", slide, lambda e: (base,))
     )  # fmt: skip

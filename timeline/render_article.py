@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from timeline.dates_display import bare_date, timex_resolution
 from timeline.evidence import MARK_CLOSE, MARK_OPEN, Span, highlight
 from timeline.links import Links
+from timeline.memo import feed
 from timeline.model import Citation, Event, TaggedArticle, Timeline, Timex
 from timeline.segment import split_sentences
 
@@ -171,12 +172,6 @@ def _timex_part(t: Timex) -> str:
                  t.freq, iv and (iv.start, iv.end), str(t.anchor.kind), t.anchor.value))
 
 
-def _feed(digest: hashlib.blake2b, part: str) -> None:
-    data = part.encode("utf-8", "surrogatepass")
-    digest.update(b"%d:" % len(data))  # length first: no two lists of parts feed the same bytes
-    digest.update(data)
-
-
 class PageKeys:
     """Keys of the evidence pages of one build (see ``page_key``). ``base`` digests what
     every page shares: the code, the theme's templates, the config and the timeline's title."""
@@ -207,15 +202,15 @@ class PageKeys:
         digest = hashlib.blake2b(digest_size=16)
         if made_from is not None:
             for part in (self.base, path, "made from", made_from):
-                _feed(digest, part)
+                feed(digest, part)
         else:
             for part in (self.base, path, repr(tagged.article), body):
-                _feed(digest, part)
+                feed(digest, part)
             for t in tagged.timexes:
-                _feed(digest, _timex_part(t))
-        _feed(digest, "reports")
+                feed(digest, _timex_part(t))
+        feed(digest, "reports")
         for r in reports:
             c = r.citation
-            _feed(digest, self._event_part(r.event))
-            _feed(digest, repr((c.sentence_start, c.sentence_end, c.inferred)))
+            feed(digest, self._event_part(r.event))
+            feed(digest, repr((c.sentence_start, c.sentence_end, c.inferred)))
         return digest.hexdigest()
