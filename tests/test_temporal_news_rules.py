@@ -12,6 +12,11 @@ import pytest
 from timeline.temporal import tag
 
 
+def found_in(text: str, dct: date) -> list[tuple[str, str]]:
+    """(surface, value) of every expression tagged in ``text``."""
+    return [(t.text, t.value) for t in tag(text, dct)]
+
+
 def value_of(text: str, dct: date, surface: str) -> str:
     found = [t for t in tag(text, dct) if t.text == surface]
     assert len(found) == 1, f"{surface!r} not found once in {[t.text for t in tag(text, dct)]}"
@@ -238,7 +243,7 @@ def test_the_corresponding_period_last_year_is_one_expression() -> None:
         "Fiber Technology posted a third-quarter loss, compared with net income of $1.8 million "
         "for the corresponding period last year."
     )
-    found = [(t.text, t.value) for t in tag(text, date(1989, 11, 1))]
+    found = found_in(text, date(1989, 11, 1))
     assert found[-1] == ("the corresponding period last year", "1988-Q3")
 
 
@@ -345,7 +350,7 @@ def test_a_bare_week_is_an_unspecified_week(text: str) -> None:
     ],
 )  # fmt: skip
 def test_recurring_weekdays(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(t.text, t.value) for t in tag(text, date(1998, 2, 13))] == expected
+    assert found_in(text, date(1998, 2, 13)) == expected
 
 
 @pytest.mark.parametrize(
@@ -357,7 +362,7 @@ def test_recurring_weekdays(text: str, expected: list[tuple[str, str]]) -> None:
     ],
 )  # fmt: skip
 def test_a_coordinated_month_follows_the_first(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(t.text, t.value) for t in tag(text, date(1998, 3, 4))] == expected
+    assert found_in(text, date(1998, 3, 4)) == expected
 
 
 @pytest.mark.parametrize(
@@ -371,7 +376,7 @@ def test_a_coordinated_month_follows_the_first(text: str, expected: list[tuple[s
     ],
 )  # fmt: skip
 def test_the_nth_day_of(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(t.text, t.value) for t in tag(text, date(1998, 3, 6))] == expected
+    assert found_in(text, date(1998, 3, 6)) == expected
 
 
 @pytest.mark.parametrize(
@@ -416,7 +421,7 @@ def test_a_year_earlier_after_nine_months(text: str, surface: str, value: str) -
     ],
 )  # fmt: skip
 def test_a_discourse_now_is_not_a_time(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(t.text, t.value) for t in tag(text, date(1998, 1, 8))] == expected
+    assert found_in(text, date(1998, 1, 8)) == expected
 
 
 def test_overnight_is_the_night_before_the_day_told() -> None:
@@ -425,7 +430,7 @@ def test_overnight_is_the_night_before_the_day_told() -> None:
     text = ("London share prices closed sharply lower Friday in active trading.  London shares "
             "were depressed initially by overnight losses in New York.  The index shed 47.3 "
             "points, down 4.5% from the previous Friday.")  # fmt: skip
-    found = [(t.text, t.value) for t in tag(text, date(1989, 10, 30))]
+    found = found_in(text, date(1989, 10, 30))
     assert found == [("Friday", "1989-10-27"), ("overnight", "1989-10-26TNI"),
                      ("the previous Friday", "1989-10-20")]  # fmt: skip
     # with the DCT's own day told, or none, it is the night before the DCT
@@ -479,7 +484,7 @@ def test_a_past_perfect_plan_is_past(text: str, value: str) -> None:
 def test_a_date_after_most_recently_and_generic_tomorrow(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
-    assert [(t.text, t.value) for t in tag(text, date(1999, 1, 22))] == expected
+    assert found_in(text, date(1999, 1, 22)) == expected
 
 
 @pytest.mark.parametrize(
@@ -577,7 +582,7 @@ def test_last_year_compared_in_a_quarterly_report(text: str, value: str) -> None
     ],
 )  # fmt: skip
 def test_half_a_named_year(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(t.text, t.value) for t in tag(text, date(1989, 10, 26))] == expected
+    assert found_in(text, date(1989, 10, 26)) == expected
 
 
 @pytest.mark.parametrize(
@@ -593,7 +598,7 @@ def test_half_a_named_year(text: str, expected: list[tuple[str, str]]) -> None:
     ],
 )  # fmt: skip
 def test_a_year_closing_a_name(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(t.text, t.value) for t in tag(text, date(1998, 4, 18))] == expected
+    assert found_in(text, date(1998, 4, 18)) == expected
 
 
 @pytest.mark.parametrize(
@@ -608,14 +613,14 @@ def test_a_year_closing_a_name(text: str, expected: list[tuple[str, str]]) -> No
     ],
 )  # fmt: skip
 def test_that_day_needs_a_day_told(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(t.text, t.value) for t in tag(text, date(1989, 10, 27))] == expected
+    assert found_in(text, date(1989, 10, 27)) == expected
 
 
 def test_the_early_hours_of_a_day_are_not_an_amount() -> None:
     # "the early hours of Thursday morning" is a time of that day, which the day expresses
     text = ("The FBI arrested Mohamed at the city's airport in the early hours of Thursday "
             "morning as he was about to be deported.")  # fmt: skip
-    assert [(t.text, t.value) for t in tag(text, date(1999, 10, 8))] == [
+    assert found_in(text, date(1999, 10, 8)) == [
         ("Thursday morning", "1999-10-07TMO")
     ]
 
@@ -633,7 +638,7 @@ def test_the_early_hours_of_a_day_are_not_an_amount() -> None:
     ],
 )  # fmt: skip
 def test_round_the_clock_is_not_a_time(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(t.text, t.value) for t in tag(text, date(1998, 10, 25))] == expected
+    assert found_in(text, date(1998, 10, 25)) == expected
 
 
 @pytest.mark.parametrize(
@@ -653,7 +658,7 @@ def test_round_the_clock_is_not_a_time(text: str, expected: list[tuple[str, str]
     ],
 )  # fmt: skip
 def test_a_daily_newspaper_is_not_a_set(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(t.text, t.value) for t in tag(text, date(2000, 2, 10))] == expected
+    assert found_in(text, date(2000, 2, 10)) == expected
 
 
 def test_an_end_date_does_not_rename_the_fiscal_quarter() -> None:
