@@ -668,3 +668,35 @@ def test_an_end_date_does_not_rename_the_fiscal_quarter() -> None:
     found = [(t.text, t.value) for t in tag(text, date(1989, 10, 26)) if "quarter" in t.text]
     assert found == [("the fiscal first quarter", "1989-Q1"), ("the quarter", "1989-Q3"),
                      ("the quarter", "1989-Q1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # after "in", "over", "during", a vague stretch up to now says when, not how long
+        ("Rates, a barometer of economic stability, have fallen in the last few months.",
+         date(1998, 2, 6), [("the last few months", "PAST_REF")]),
+        ("Unisys struggled to overcome weakness in the U.S. over the past several quarters.",
+         date(1989, 10, 30), [("the past several quarters", "PAST_REF")]),
+        ("Of course, there were sell programs in past years, too.",
+         date(1989, 10, 30), [("past years", "PAST_REF")]),
+        # a stretch after "for", or with a number, is still an amount of time
+        ("He has lived there for the past few years.", date(1989, 10, 30),
+         [("the past few years", "PXY")]),
+        ("Profit rose over the past three years.", date(1989, 10, 30),
+         [("the past three years", "P3Y")]),
+        # "future" with a unit looks ahead
+        ("Unisys has tax-loss carry-forwards that will cut tax payments in future quarters.",
+         date(1989, 10, 30), [("future quarters", "FUTURE_REF")]),
+    ],
+)  # fmt: skip
+def test_a_vague_stretch_after_in_is_a_time(
+    text: str, dct: date, expected: list[tuple[str, str]]
+) -> None:
+    assert found_in(text, dct) == expected
+
+
+def test_a_vague_past_stretch_ends_before_the_dct() -> None:
+    (found,) = tag("Rates have fallen in the last few months.", date(1998, 2, 6))
+    assert found.interval is not None
+    assert found.interval.end < date(1998, 2, 6) and found.interval.start < date(1998, 1, 1)

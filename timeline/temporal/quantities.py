@@ -77,6 +77,22 @@ def future_ref(site: Site, letter: str) -> Reading:
                    interval=span, granularity=Granularity.VAGUE)  # fmt: skip
 
 
+def past_ref(site: Site, letter: str) -> Reading:
+    """PAST_REF for "in the last few months": an approximate interval up to the day before the
+    DCT, reaching as far back as "the coming months" reach forward."""
+    dct = site.ctx.dct
+    months, days = _FUTURE_REACH[letter]
+    begin = add_months(dct, -months) - timedelta(days=days)
+    span = Interval(min(begin, dct - timedelta(days=1)), dct - timedelta(days=1))
+    return Reading(DATE, "PAST_REF", site.ctx.dct_anchor, approximate=True,
+                   interval=span, granularity=Granularity.VAGUE)  # fmt: skip
+
+
+# "in the past few years", "over the last several quarters", "during past months": where in
+# time something happened (a stretch up to now), not how long it took ("for the past few years")
+_LOCATING = frozenset(["in", "over", "during"])
+
+
 def duration(p: dict[str, str], site: Site) -> Reading | None:
     unit, num, rel, det = p["unit"], p.get("num"), _norm(p.get("rel")), _norm(p.get("det"))
     if num and _round_the_clock(site):
@@ -85,6 +101,11 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
     letter = _unit(unit)[0]
     qmod = MODS.get(_norm(p.get("qmod")))
     prev = site.prev_word().lower()
+    if plural and rel in ("past", "last", "future") and (num is None or number_value(num) is None):
+        if rel == "future":
+            return future_ref(site, letter)  # "cut tax payments in future quarters"
+        if prev in _LOCATING and not qmod and not p.get("suffix"):
+            return past_ref(site, letter)
     suffix = p.get("suffix", "")
     if num is None and suffix.startswith("-") and not rel:
         # "a decades-long battle", "a years-old slump", "their third day-long meeting": an

@@ -175,7 +175,7 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "duration",
         rf"(?:(?P<qmod>{QUANT_MOD}){_S}(?!the\b|past\b|last\b|next\b))?(?:(?P<det>the){_S})?"
-        r"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|recent|"
+        r"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|recent|future|"
         r"latest|initial|an\s+additional|an\s+extra|additional|further|another|more|early|"
         r"ensuing|better\s+part\s+of\s+the|"
         r"year-earlier|year-ago)"
