@@ -61,8 +61,12 @@ def tag_multilingual(text: str, dct: date | datetime, lang: str) -> tuple[Timex,
         raise TimelineError(f"unsupported language {lang!r}; supported: en, de, fr, es, ru")
     day = dct.date() if isinstance(dct, datetime) else dct
     ctx = _Ctx(text, day, compiled(code))
-    found = [t for kind, pattern in ctx.lang.patterns for m in pattern.finditer(text)
-             if (t := _HANDLERS[kind](m, ctx)) is not None]
+    found = [
+        t
+        for kind, pattern in ctx.lang.patterns
+        for m in pattern.finditer(text)
+        if (t := _HANDLERS[kind](m, ctx)) is not None
+    ]
     chosen: list[Timex] = []
     for t in sorted(found, key=lambda t: (t.start - t.end, t.start)):  # longest first
         if all(t.end <= c.start or c.end <= t.start for c in chosen):
@@ -83,27 +87,49 @@ def _shift(day: date, unit: str, n: int) -> date:
     return add_months(day, n * (12 if unit == "Y" else 1))
 
 
-def _timex(m: re.Match[str], ctx: _Ctx, day: date, unit: str, *, relative: bool,
-           mod: object = None, approximate: bool = False, pod: object = None) -> Timex:
+def _timex(
+    m: re.Match[str],
+    ctx: _Ctx,
+    day: date,
+    unit: str,
+    *,
+    relative: bool,
+    mod: object = None,
+    approximate: bool = False,
+    pod: object = None,
+) -> Timex:
     """A Timex of the day, week, month or year containing ``day``; ``mod`` and ``pod`` (part
     of day) come from the vocabulary tables, None or "" when absent."""
     start, end = m.span("t") if "t" in m.re.groupindex and m["t"] else m.span()
-    anchor = (Anchor(AnchorKind.DCT, ctx.dct.isoformat()) if relative
-              else Anchor(AnchorKind.ABSOLUTE))
+    anchor = (
+        Anchor(AnchorKind.DCT, ctx.dct.isoformat()) if relative else Anchor(AnchorKind.ABSOLUTE)
+    )
     value, mod_ = _value(day, unit) + (f"T{pod}" if pod else ""), str(mod) if mod else None
     placed = interval_of(value)  # the interval and granularity always follow from the value
     assert placed is not None, value
-    return Timex(start, end, ctx.text[start:end], TimexType.TIME if pod else TimexType.DATE,
-                 value, anchor, narrow(placed[0], mod_), placed[1], approximate, mod_)
+    return Timex(
+        start,
+        end,
+        ctx.text[start:end],
+        TimexType.TIME if pod else TimexType.DATE,
+        value,
+        anchor,
+        narrow(placed[0], mod_),
+        placed[1],
+        approximate,
+        mod_,
+    )
 
 
 def _safe(handler: _Handler) -> _Handler:
     """Dates out of the calendar's range ("31.02.2018", year 1 minus a day) tag nothing."""
+
     def run(m: re.Match[str], ctx: _Ctx) -> Timex | None:
         try:
             return handler(m, ctx)
         except (ValueError, OverflowError):
             return None
+
     return run
 
 
@@ -113,7 +139,7 @@ def _sentence_start(text: str, pos: int) -> int:
 
 def _initial(text: str, pos: int) -> bool:
     """Whether ``pos`` begins a sentence (after optional quotes and dashes)."""
-    return not text[_sentence_start(text, pos):pos].strip(_OPENERS)
+    return not text[_sentence_start(text, pos) : pos].strip(_OPENERS)
 
 
 def _name_case_ok(m: re.Match[str], group: str, ctx: _Ctx) -> bool:
@@ -131,12 +157,16 @@ def _future(m: re.Match[str], ctx: _Ctx) -> bool:
     text, (start, end) = ctx.text, m.span()
     stop = _SENTENCE_END.search(text, end)
     lo, hi = _sentence_start(text, start), stop.start() if stop else len(text)
-    clause = (max([lo, *(text.rfind(p, lo, start) + 1 for p in ",;")]),
-              min([hi, *(i for p in ",;" if (i := text.find(p, end, hi)) >= 0)]))
+    clause = (
+        max([lo, *(text.rfind(p, lo, start) + 1 for p in ",;")]),
+        min([hi, *(i for p in ",;" if (i := text.find(p, end, hi)) >= 0)]),
+    )
     for a, b in (clause, (lo, hi)):
-        cues = [(max(c.start() - end, start - c.end()), bool(c["future"]))
-                for c in ctx.lang.tense.finditer(text, a, b)
-                if c.end() <= start or c.start() >= end]
+        cues = [
+            (max(c.start() - end, start - c.end()), bool(c["future"]))
+            for c in ctx.lang.tense.finditer(text, a, b)
+            if c.end() <= start or c.start() >= end
+        ]
         if cues:
             return min(cues)[1]
     return False
@@ -157,7 +187,7 @@ def _direction(ctx: _Ctx, *words: str | None) -> int | None:
 
 
 def _previous_word(ctx: _Ctx, pos: int) -> str:
-    words = ctx.text[max(0, pos - 20):pos].split()
+    words = ctx.text[max(0, pos - 20) : pos].split()
     return words[-1].lower() if words else ""
 
 
@@ -188,13 +218,14 @@ def _month(m: re.Match[str], ctx: _Ctx) -> Timex | None:
 @_safe
 def _year(m: re.Match[str], ctx: _Ctx) -> Timex | None:
     start, end = m.span("t")
-    if ctx.text[start - 1:start] in tuple("0123456789.,/:-€$£"):
+    if ctx.text[start - 1 : start] in tuple("0123456789.,/:-€$£"):
         return None
-    after = ctx.text[end:end + 2]
+    after = ctx.text[end : end + 2]
     g = m.groupdict()
     bare = not (g.get("cue") or g.get("mod") or g.get("noun") or g.get("suf"))
     closes = after[:1] in ("", ".", ",", ";", ":", "!", "?", ")", "»", '"', "\n") or (
-        ctx.lang.spec.capitalized_nouns and after[:1] == " " and after[1:2].islower())
+        ctx.lang.spec.capitalized_nouns and after[:1] == " " and after[1:2].islower()
+    )
     if bare and not closes:
         return None
     mod = lookup(ctx.lang.spec.mods, m["mod"])
@@ -226,7 +257,7 @@ def _dayword(m: re.Match[str], ctx: _Ctx) -> Timex | None:
         return None  # German "Morgen" mid-sentence is the morning
     if word.lower() == "mañana" and _previous_word(ctx, m.start()) in ctx.lang.spec.morning_nouns:
         return None  # Spanish "la mañana" is the morning
-    if word.lower() == "hoy" and re.match(r"\s+en\s+día", ctx.text[m.end():]):
+    if word.lower() == "hoy" and re.match(r"\s+en\s+día", ctx.text[m.end() :]):
         return None  # "hoy en día": nowadays
     offset = ctx.lang.day_words[" ".join(word.lower().replace("\u2019", "'").split())]
     pod = lookup(ctx.lang.spec.parts_of_day, m["pod"])
@@ -261,9 +292,17 @@ def _vague(m: re.Match[str], ctx: _Ctx) -> Timex | None:
     future, one = direction == 1, timedelta(days=1)
     far = add_months(ctx.dct, direction * months) + direction * timedelta(days=days)
     interval = Interval(ctx.dct + one, far) if future else Interval(far, ctx.dct - one)
-    return Timex(start, end, ctx.text[start:end], TimexType.DATE,
-                 "FUTURE_REF" if future else "PAST_REF", Anchor(AnchorKind.DCT,
-                 ctx.dct.isoformat()), interval, Granularity.VAGUE, approximate=True)
+    return Timex(
+        start,
+        end,
+        ctx.text[start:end],
+        TimexType.DATE,
+        "FUTURE_REF" if future else "PAST_REF",
+        Anchor(AnchorKind.DCT, ctx.dct.isoformat()),
+        interval,
+        Granularity.VAGUE,
+        approximate=True,
+    )
 
 
 def _counted(direction: int) -> _Handler:
@@ -271,19 +310,40 @@ def _counted(direction: int) -> _Handler:
     def handle(m: re.Match[str], ctx: _Ctx) -> Timex | None:
         if m["n"] is None and m["u"].lower() not in ctx.lang.spec.singular_units:
             return None  # "много лет назад": many years ago, not one year
-        n = 1 if m["n"] is None else int(m["n"]) if m["n"].isdigit() else lookup(
-            ctx.lang.spec.numbers, m["n"])
+        n = (
+            1
+            if m["n"] is None
+            else int(m["n"])
+            if m["n"].isdigit()
+            else lookup(ctx.lang.spec.numbers, m["n"])
+        )
         unit = lookup(ctx.lang.spec.units, m["u"])
         if n is None or unit is None:
             return None
         approx = bool(m["approx"])
-        return _timex(m, ctx, _shift(ctx.dct, str(unit), direction * int(n)), str(unit),
-                      relative=True, approximate=approx, mod="APPROX" if approx else None)
+        return _timex(
+            m,
+            ctx,
+            _shift(ctx.dct, str(unit), direction * int(n)),
+            str(unit),
+            relative=True,
+            approximate=approx,
+            mod="APPROX" if approx else None,
+        )
+
     return handle
 
 
 _HANDLERS: dict[str, _Handler] = {
-    "numeric": _numeric, "date": _date, "month": _month, "year": _year, "weekday": _weekday,
-    "dayword": _dayword, "thisday": _thisday, "relunit": _relunit, "vague": _vague,
-    "ago": _counted(-1), "later": _counted(1),
+    "numeric": _numeric,
+    "date": _date,
+    "month": _month,
+    "year": _year,
+    "weekday": _weekday,
+    "dayword": _dayword,
+    "thisday": _thisday,
+    "relunit": _relunit,
+    "vague": _vague,
+    "ago": _counted(-1),
+    "later": _counted(1),
 }

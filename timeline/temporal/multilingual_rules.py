@@ -63,16 +63,45 @@ DE = LangSpec(
     capitalized_nouns=True,
     extra_months={},
     extra_weekdays={"sonnabend": 6},
-    numbers={"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
-             "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "fünfzehn": 15,
-             "zwanzig": 20, "dreißig": 30, "fünfzig": 50, "hundert": 100},
+    numbers={
+        "ein": 1,
+        "zwei": 2,
+        "drei": 3,
+        "vier": 4,
+        "fünf": 5,
+        "sechs": 6,
+        "sieben": 7,
+        "acht": 8,
+        "neun": 9,
+        "zehn": 10,
+        "elf": 11,
+        "zwölf": 12,
+        "fünfzehn": 15,
+        "zwanzig": 20,
+        "dreißig": 30,
+        "fünfzig": 50,
+        "hundert": 100,
+    },
     units={"tag": "D", "woche": "W", "monat": "M", "jahr": "Y"},
-    directions={"letzt": -1, "vergangen": -1, "vorig": -1, "nächst": 1, "kommend": 1,
-                "dies": 0, "laufend": 0},
+    directions={
+        "letzt": -1,
+        "vergangen": -1,
+        "vorig": -1,
+        "nächst": 1,
+        "kommend": 1,
+        "dies": 0,
+        "laufend": 0,
+    },
     mods={"anfang": "START", "mitte": "MID", "ende": "END"},
     day_words={"vorgestern": -2, "übermorgen": 2},
-    parts_of_day={"morgen": "MO", "früh": "MO", "vormittag": "MO", "nachmittag": "AF",
-                  "abend": "EV", "nacht": "NI"},
+    parts_of_day={
+        "morgen": "MO",
+        "früh": "MO",
+        "vormittag": "MO",
+        "nachmittag": "AF",
+        "abend": "EV",
+        "nacht": "NI",
+    },
     future_cues=r"\b(?:wird|werden|werde|wirst|werdet|soll|sollen|plant|planen|geplant)\b",
     past_cues=r"\b(?:hatte|hatten|hat|haben|war|waren|wurde|wurden|sagte|sagten|traf|trafen|kam|"
     r"kamen)\b",
@@ -101,12 +130,35 @@ FR = LangSpec(
     capitalized_nouns=False,
     extra_months={"fevrier": 2, "aout": 8, "decembre": 12},
     extra_weekdays={},
-    numbers={"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-             "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15,
-             "vingt": 20, "trente": 30, "cinquante": 50, "cent": 100},
+    numbers={
+        "un": 1,
+        "deux": 2,
+        "trois": 3,
+        "quatre": 4,
+        "cinq": 5,
+        "six": 6,
+        "sept": 7,
+        "huit": 8,
+        "neuf": 9,
+        "dix": 10,
+        "onze": 11,
+        "douze": 12,
+        "quinze": 15,
+        "vingt": 20,
+        "trente": 30,
+        "cinquante": 50,
+        "cent": 100,
+    },
     units={"jour": "D", "semaine": "W", "mois": "M", "an": "Y"},
-    directions={"derni": -1, "pass": -1, "prochain": 1, "à venir": 1, "ce": 0, "cet": 0,
-                "cette": 0},
+    directions={
+        "derni": -1,
+        "pass": -1,
+        "prochain": 1,
+        "à venir": 1,
+        "ce": 0,
+        "cet": 0,
+        "cette": 0,
+    },
     mods={"début": "START", "mi": "MID", "fin": "END"},
     day_words={"aujourd’hui": 0},
     parts_of_day={"matin": "MO", "après-midi": "AF", "soir": "EV", "nuit": "NI"},
@@ -139,13 +191,35 @@ ES = LangSpec(
     capitalized_nouns=False,
     extra_months={"setiembre": 9},
     extra_weekdays={"miercoles": 3, "sabado": 6},
-    numbers={"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
-             "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "quince": 15,
-             "veinte": 20, "treinta": 30, "cincuenta": 50, "cien": 100},
+    numbers={
+        "un": 1,
+        "dos": 2,
+        "tres": 3,
+        "cuatro": 4,
+        "cinco": 5,
+        "seis": 6,
+        "siete": 7,
+        "ocho": 8,
+        "nueve": 9,
+        "diez": 10,
+        "once": 11,
+        "doce": 12,
+        "quince": 15,
+        "veinte": 20,
+        "treinta": 30,
+        "cincuenta": 50,
+        "cien": 100,
+    },
     units={"día": "D", "dia": "D", "semana": "W", "mes": "M", "año": "Y"},
     directions={"pasad": -1, "últim": -1, "próxim": 1, "que viene": 1, "est": 0},
-    mods={"principio": "START", "comienzo": "START", "inicio": "START", "mediado": "MID",
-          "final": "END", "fin": "END"},
+    mods={
+        "principio": "START",
+        "comienzo": "START",
+        "inicio": "START",
+        "mediado": "MID",
+        "final": "END",
+        "fin": "END",
+    },
     day_words={"pasado mañana": 2, "antier": -2},
     parts_of_day={"mañana": "MO", "tarde": "AF", "noche": "NI"},
     past_cues=r"\b(?:fue|fueron|ha|han|había|habían|\w+(?:ó|aron|ieron|aba|aban))(?!\w)",
@@ -175,19 +249,65 @@ ES = LangSpec(
 RU = LangSpec(
     code="ru",
     capitalized_nouns=False,
-    extra_months={"январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6,
-                  "июле": 7, "августе": 8, "сентябре": 9, "октябре": 10, "ноябре": 11,
-                  "декабре": 12},
-    extra_weekdays={"понедельника": 1, "вторника": 2, "среды": 3, "четверга": 4, "пятницы": 5,
-                    "субботы": 6, "воскресенья": 7},
-    numbers={"од": 1, "дв": 2, "тр": 3, "четыр": 4, "пят": 5, "шест": 6, "сем": 7, "восем": 8,
-             "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12,
-             "пятнадцат": 15, "двадцат": 20, "тридцат": 30, "пятидесят": 50, "пятьдесят": 50,
-             "ст": 100},
+    extra_months={
+        "январе": 1,
+        "феврале": 2,
+        "марте": 3,
+        "апреле": 4,
+        "мае": 5,
+        "июне": 6,
+        "июле": 7,
+        "августе": 8,
+        "сентябре": 9,
+        "октябре": 10,
+        "ноябре": 11,
+        "декабре": 12,
+    },
+    extra_weekdays={
+        "понедельника": 1,
+        "вторника": 2,
+        "среды": 3,
+        "четверга": 4,
+        "пятницы": 5,
+        "субботы": 6,
+        "воскресенья": 7,
+    },
+    numbers={
+        "од": 1,
+        "дв": 2,
+        "тр": 3,
+        "четыр": 4,
+        "пят": 5,
+        "шест": 6,
+        "сем": 7,
+        "восем": 8,
+        "восьм": 8,
+        "девят": 9,
+        "десят": 10,
+        "одиннадцат": 11,
+        "двенадцат": 12,
+        "пятнадцат": 15,
+        "двадцат": 20,
+        "тридцат": 30,
+        "пятидесят": 50,
+        "пятьдесят": 50,
+        "ст": 100,
+    },
     units={"д": "D", "сут": "D", "недел": "W", "месяц": "M", "год": "Y", "лет": "Y"},
-    directions={"прошл": -1, "минувш": -1, "последн": -1, "прошедш": -1, "следующ": 1,
-                "будущ": 1, "ближайш": 1, "предстоящ": 1, "грядущ": 1, "эт": 0, "текущ": 0,
-                "нынешн": 0},
+    directions={
+        "прошл": -1,
+        "минувш": -1,
+        "последн": -1,
+        "прошедш": -1,
+        "следующ": 1,
+        "будущ": 1,
+        "ближайш": 1,
+        "предстоящ": 1,
+        "грядущ": 1,
+        "эт": 0,
+        "текущ": 0,
+        "нынешн": 0,
+    },
     mods={"начал": "START", "середин": "MID", "конц": "END"},
     day_words={},
     parts_of_day={"утр": "MO", "днём": "AF", "днем": "AF", "вечер": "EV", "ночь": "NI"},
@@ -199,11 +319,13 @@ RU = LangSpec(
     r"тридцат[ьи]|пятьдесят|ста|сто)",
     unit=r"(?:день|дня|дней|сутки|суток|неделю|недели|недель|месяц|месяца|месяцев|год|года|лет)",
     date=r"(?P<t>(?:(?P<wd>{WD}),?\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:-?го)?\s+(?P<m>{M})(?:\s+"
-    + _YEAR + r"(?:\s*(?P<suf>года|году|год|г\.?)(?!\w))?)?)",
+    + _YEAR
+    + r"(?:\s*(?P<suf>года|году|год|г\.?)(?!\w))?)?)",
     month=r"(?:(?P<cue>в|с|до|к|по)\s+)?(?P<t>(?:(?P<mod>начале|середине|конце)\s+)?(?P<m>{MF})"
     r"(?:\s+" + _YEAR + r"(?:\s*(?P<suf>года|году|год|г\.?)(?!\w))?)?)",
     year=r"(?:(?<!\w)(?P<cue>в|с|до|к|после|по)\s+)?(?P<t>(?:(?P<mod>начале|середине|конце)\s+)?"
-    + _YEAR + r"(?:\s*(?P<suf>года|году|год|г\.?)(?!\w))?)",
+    + _YEAR
+    + r"(?:\s*(?P<suf>года|году|год|г\.?)(?!\w))?)",
     weekday=r"(?P<t>(?:(?P<pre>прошл\w+|следующ\w+|будущ\w+|эт\w+)\s+)?(?P<wd>{WD})"
     r"(?:\s+(?P<pod>утром|днём|днем|вечером|ночью))?)(?!\w)",
     dayword=r"(?P<w>{DW})(?:\s+(?P<pod>утром|днём|днем|вечером|ночью))?",
@@ -242,15 +364,18 @@ _NAMES = ["january", "february", "march", "april", "may", "june", "july", "augus
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
-
 def _forms(info: dict[str, list[str]], names: list[str]) -> dict[str, int]:
     return {w.lower(): i + 1 for i, n in enumerate(names) for w in info[n]}
 
 
 def _full(table: dict[str, int], min_len: int) -> dict[str, int]:
     """Drop abbreviations: forms that begin another form of the same name, or are too short."""
-    return {w: n for w, n in table.items() if len(w) >= min_len
-            and not any(o != w and o.startswith(w) and table[o] == n for o in table)}
+    return {
+        w: n
+        for w, n in table.items()
+        if len(w) >= min_len
+        and not any(o != w and o.startswith(w) and table[o] == n for o in table)
+    }
 
 
 def _alt(words: object) -> str:
@@ -266,17 +391,36 @@ def compiled(code: str) -> Lang:
     located = _forms(info, _NAMES)
     months = located | spec.extra_months
     weekdays = _full(_forms(info, _WEEKDAYS), 4) | spec.extra_weekdays
-    day_words = {w: int(m[2]) * (-1 if m[3] else 1) for key, ws in info["relative-type"].items()
-                 if (m := re.fullmatch(r"(in )?(\d) day( ago)?", key)) for w in ws}
+    day_words = {
+        w: int(m[2]) * (-1 if m[3] else 1)
+        for key, ws in info["relative-type"].items()
+        if (m := re.fullmatch(r"(in )?(\d) day( ago)?", key))
+        for w in ws
+    }
     day_words |= spec.day_words
     full = _full(located, 3) | spec.extra_months
     abbr = [w + "." for w in months if w not in full] + [w for w in months if w not in full]
-    fill = {"{MF}": _alt(full), "{M}": _alt([*full, *abbr]), "{WD}": _alt(weekdays),
-            "{N}": spec.number, "{U}": spec.unit, "{DW}": _alt(day_words)}
-    sources = {"numeric": _NUMERIC, "date": spec.date, "month": spec.month, "year": spec.year,
-               "weekday": spec.weekday, "dayword": spec.dayword, "relunit": spec.relunit,
-               "vague": spec.vague, "ago": spec.ago, "later": spec.later,
-               "thisday": spec.thisday}
+    fill = {
+        "{MF}": _alt(full),
+        "{M}": _alt([*full, *abbr]),
+        "{WD}": _alt(weekdays),
+        "{N}": spec.number,
+        "{U}": spec.unit,
+        "{DW}": _alt(day_words),
+    }
+    sources = {
+        "numeric": _NUMERIC,
+        "date": spec.date,
+        "month": spec.month,
+        "year": spec.year,
+        "weekday": spec.weekday,
+        "dayword": spec.dayword,
+        "relunit": spec.relunit,
+        "vague": spec.vague,
+        "ago": spec.ago,
+        "later": spec.later,
+        "thisday": spec.thisday,
+    }
     patterns = []
     for kind, source in sources.items():
         for key, value in fill.items():

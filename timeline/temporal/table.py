@@ -29,15 +29,21 @@ def timex_table(timexes: Sequence[Timex]) -> str:
     """Aligned columns, one row per expression; ``~`` marks an approximate range."""
     rows = [_HEADER] + [
         (
-            f"{t.start}-{t.end}", t.text, str(t.type),
-            t.value + (f" ({t.mod})" if t.mod else ""), _resolved(t),
-            str(t.granularity) if t.granularity else "-", _anchor(t),
+            f"{t.start}-{t.end}",
+            t.text,
+            str(t.type),
+            t.value + (f" ({t.mod})" if t.mod else ""),
+            _resolved(t),
+            str(t.granularity) if t.granularity else "-",
+            _anchor(t),
         )
         for t in timexes
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(_HEADER) - 1)]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[-1]
-             for row in rows]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[-1]
+        for row in rows
+    ]
     if not timexes:
         lines.append("(no temporal expressions)")
     return "\n".join(line.rstrip() for line in lines) + "\n"
