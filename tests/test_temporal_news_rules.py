@@ -700,3 +700,20 @@ def test_a_vague_past_stretch_ends_before_the_dct() -> None:
     (found,) = tag("Rates have fallen in the last few months.", date(1998, 2, 6))
     assert found.interval is not None
     assert found.interval.end < date(1998, 2, 6) and found.interval.start < date(1998, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a present perfect says the stretch still runs: the month that ends it is the next one
+        ("A group of lenders has extended Control Data up to $90 million in revolving loans "
+         "through January.", [("January", "1990-01")]),
+        # a year-to-date figure "through June" is this year's June, behind the DCT
+        ("Sales have climbed 5% through June.", [("June", "1989-06")]),
+        ("Sales rose 5% through June.", [("June", "1989-06")]),
+    ],
+)  # fmt: skip
+def test_a_running_stretch_ends_at_the_next_month(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found_in(text, date(1989, 10, 30)) == expected

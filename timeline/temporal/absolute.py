@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 
 from timeline.model import TimexType
-from timeline.temporal.anchor import Site, year_for
+from timeline.temporal.anchor import Site, Tense, year_for
 from timeline.temporal.holidays import moving_holiday
 from timeline.temporal.lexicon import FIXED_HOLIDAYS, MODS, MONTHS, SEASONS, spoken_year, words
 from timeline.temporal.reading import ABSOLUTE, Reading
@@ -168,8 +168,25 @@ def month(p: dict[str, str], site: Site) -> Reading | None:
     if rel:
         y = dct.year + {"this": 0, "last": -1, "next": 1}[rel.lower()]
     else:
-        y = year_for(dct, m, None, site.tense(), " ".join(rel0.lower().split()) if rel0 else None)
+        t = site.tense()
+        if t is Tense.PAST and not rel0 and _ends_a_standing_stretch(site):
+            t = Tense.NONE
+        y = year_for(dct, m, None, t, " ".join(rel0.lower().split()) if rel0 else None)
     return Reading(DATE, month_value(y, m), site.ctx.dct_anchor, mod=mod)
+
+
+# "has extended loans through January": a present perfect says the stretch still runs, so
+# the month that ends it is the nearest one, not the past one a past verb would pick.
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?[a-z]{3,}ed\b")
+_SIMPLE_PAST = re.compile(r"\b(?:was|were|had|did|said|[a-z]{3,}ed)\b|[.;!?]")
+
+
+def _ends_a_standing_stretch(site: Site) -> bool:
+    if site.prev_word().lower() not in ("through", "thru", "until", "till"):
+        return False
+    before = site.before(150)
+    ends = [m.end() for m in _PERFECT.finditer(before)]
+    return bool(ends) and _SIMPLE_PAST.search(before, ends[-1]) is None
 
 
 def _year_of(p: dict[str, str]) -> str | None:
