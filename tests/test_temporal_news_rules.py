@@ -717,3 +717,13 @@ def test_a_running_stretch_ends_at_the_next_month(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found_in(text, date(1989, 10, 30)) == expected
+
+
+def test_a_year_earlier_follows_the_quarter_an_end_date_closes() -> None:
+    # after the fiscal quarter's name, "the quarter ended Sept. 29" is the calendar third
+    # quarter, and the year-earlier figure compared with it is that quarter's a year before
+    text = ("Sun earned $5.2 million in the fiscal first quarter. It reported sales of $538.5 "
+            "million for the quarter ended Sept. 29, up 39% from $388.5 million a year earlier.")
+    found = found_in(text, date(1989, 10, 26))
+    assert ("the quarter", "1989-Q3") in found
+    assert ("a year earlier", "1988-Q3") in found

@@ -347,7 +347,15 @@ def _quarter_talk(site: Site) -> Timex | None:
     last = site.ctx.last
     if last is None or not _QUARTER_RE.fullmatch(last.value) or compares_longer_period(site):
         return None
-    return site.ctx.quarter or last
+    quarter = site.ctx.quarter
+    if quarter is not None and last.value != quarter.value and _ENDED.match(site.ctx.low, last.end):
+        # "sales for the quarter ended Sept. 29 rose from $388.5 million a year earlier" after
+        # "the fiscal first quarter": the calendar quarter its end date closes is compared
+        return last
+    return quarter or last
+
+
+_ENDED = re.compile(r"\s+(?:ended|ending)\b")
 
 
 _QUARTER_RE = re.compile(r"\d{4}-Q\d")
