@@ -727,3 +727,19 @@ def test_a_year_earlier_follows_the_quarter_an_end_date_closes() -> None:
     found = found_in(text, date(1989, 10, 26))
     assert ("the quarter", "1989-Q3") in found
     assert ("a year earlier", "1988-Q3") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "for a while", "for some time": an amount of time, of unknown length
+        ("We're going to have to live without it for a while.", [("a while", "PXX")]),
+        ("Bush suggested that American forces could be in the gulf region for some time.",
+         [("some time", "PXX")]),
+        # without "for", not an amount
+        ("Once in a while the talks stall.", []),
+        ("It took some time to agree.", []),
+    ],
+)  # fmt: skip
+def test_for_a_while_is_an_unknown_amount(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found_in(text, date(1990, 8, 15)) == expected

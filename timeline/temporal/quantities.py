@@ -284,6 +284,10 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT
 
 def ref(p: dict[str, str], site: Site) -> Reading | None:
     word = _norm(p["w"])
+    if word in ("a while", "some time"):
+        if site.prev_word().lower() != "for":
+            return None  # "once in a while", "at some time": not an amount
+        return Reading(DURATION, "PXX", UNANCHORED)  # "live without it for a while"
     value = _REFS[word]
     if word == "the future" and site.after(4) == " of ":
         return None  # "the future of NATO": its prospects, not a time

@@ -188,7 +188,7 @@ PATTERNS: list[tuple[str, str]] = [
         r"the\s+future|the\s+present|"
         r"the\s+near\s+future|(?<!as\s)soon(?!\s+as\b)|formerly|nowadays|lately|presently|"
         r"current|recent|later\s+on|these\s+days|at\s+present|the\s+(?:near|short|long)\s+term|"
-        r"a\s+later\s+date)(?!\w)",
+        r"a\s+later\s+date|a\s+while|some\s+time)(?!\w)",
     ),
 ]
 
@@ -223,7 +223,7 @@ _CORE_WORDS = [
         present formerly lately presently nowadays later christmas thanksgiving easter halloween
         eve half period term fiscal fy nineteen eighteen thousand daily weekly monthly annually
         yearly hourly quarterly biweekly nightly semiannually semi twenties thirties forties fifties
-        sixties seventies eighties nineties"""
+        sixties seventies eighties nineties while time"""
     ),
 ]
 _WORD_TRIGGER = re.compile(r"\b" + trie_regex(_CORE_WORDS) + r"\b")
