@@ -743,3 +743,21 @@ def test_a_year_earlier_follows_the_quarter_an_end_date_closes() -> None:
 )  # fmt: skip
 def test_for_a_while_is_an_unknown_amount(text: str, expected: list[tuple[str, str]]) -> None:
     assert found_in(text, date(1990, 8, 15)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # how long a truce, a war, an embargo has lasted is an amount of time ...
+        ("It was an attempt by extremists opposed to the IRA's 8-month-old truce to undermine "
+         "the peace talks.", [("8-month-old", "P8M")]),
+        ("The two-year-old civil war goes on.", [("two-year-old", "P2Y")]),
+        # ... a person's age is not
+        ("The 6-year-old boy was rescued off Florida.", []),
+        ("Sergio Navarro, a 39-year-old Miami businessman, was there.", []),
+    ],
+)  # fmt: skip
+def test_how_old_a_state_of_affairs_is_a_duration(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found_in(text, date(1998, 3, 22)) == expected

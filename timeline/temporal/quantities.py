@@ -149,8 +149,10 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
         and _AMOUNT_BEFORE.search(site.before(25))
     ):
         return Reading(SET, duration_value(1, unit), UNANCHORED)  # "$1 billion a year"
-    if p.get("suffix", "").strip(" -").lower() == "old":
-        return None  # "a 6-year-old boy" is an age
+    if p.get("suffix", "").strip(" -").lower() == "old" and (
+        (plural and low in ("a", "an")) or not _STANDING_AFTER.match(site.after(24))
+    ):
+        return None  # "a 6-year-old boy" is an age ("a years-old slump": read from "years")
     if n is None and not (det or rel) and _IN_BEFORE.search(site.before(14)):
         return future_ref(site, letter)  # "in just a few weeks"
     if n is not None and prev == "in" and not det and not rel and site.tense() is Tense.FUTURE:
@@ -180,6 +182,14 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
     return Reading(DURATION, duration_value(n, unit), UNANCHORED, mod=qmod, start=start)
 
 
+# "the IRA's 8-month-old truce", "a decade-old embargo": how long a state of affairs has lasted
+# (an age of a thing that runs on), unlike a person's age ("a 6-year-old boy")
+_STANDING_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:truce|cease-?fires?|strike|wars?|conflicts?|disputes?|embargo|ban|"
+    r"moratorium|crisis|stand-?off|boycott|blockade|siege|occupation|insurgency|rebellion|"
+    r"uprising|feud|impasse|deadlock|stalemate|recession|slump|expansion|bull\s+market|"
+    r"bear\s+market|rally)\b"
+)
 _OF_A_YEAR = re.compile(
     r"\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(\d{4})\b|(the|this|last|next)\s+(?:fiscal\s+)?year\b)"
 )
