@@ -761,3 +761,17 @@ def test_how_old_a_state_of_affairs_is_a_duration(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found_in(text, date(1998, 3, 22)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "in a year or two" says when, some time ahead, as "in a few years" does
+        ("You may, in a year or two, save a few more lives.", [("a year or two", "FUTURE_REF")]),
+        # after "for", an amount; after a price, a rate
+        ("The plant will close for a week or two.", [("a week or two", "P1W")]),
+        ("He earns $5 a year or so.", [("a year or so", "P1Y")]),
+    ],
+)  # fmt: skip
+def test_in_a_year_or_two_looks_ahead(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found_in(text, date(1998, 3, 31)) == expected

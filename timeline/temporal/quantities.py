@@ -153,8 +153,9 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
         (plural and low in ("a", "an")) or not _STANDING_AFTER.match(site.after(24))
     ):
         return None  # "a 6-year-old boy" is an age ("a years-old slump": read from "years")
-    if n is None and not (det or rel) and _IN_BEFORE.search(site.before(14)):
-        return future_ref(site, letter)  # "in just a few weeks"
+    vague = n is None or _norm(p.get("orso")) in ("or two", "or three")
+    if vague and not (det or rel) and _IN_BEFORE.search(site.before(14)):
+        return future_ref(site, letter)  # "in just a few weeks", "in a year or two"
     if n is not None and prev == "in" and not det and not rel and site.tense() is Tense.FUTURE:
         return _in_n_units(n, letter, site)
     if (

@@ -163,7 +163,7 @@ PATTERNS: list[tuple[str, str]] = [
         "set",
         rf"(?P<q>every|each|per|a)(?:{_S}other)?{_S}(?P<unit>day|week|month|year|quarter|hour|"
         rf"minute|morning|night|evening|afternoon|weekend|{WEEKDAY}|{MONTH}|{SEASON})"
-        r"(?![\w-]|\s+and\s+a\s+half)"
+        r"(?![\w-]|\s+and\s+a\s+half|\s+or\s+(?:so|two|three)\b)"
         r"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|biweekly|nightly|"
         r"semiannually|semi-annually)(?!\w)",
     ),
@@ -180,7 +180,7 @@ PATTERNS: list[tuple[str, str]] = [
         r"ensuing|better\s+part\s+of\s+the|"
         r"year-earlier|year-ago)"
         rf"{_S})?(?:(?P<num>{NUMBER})(?:{_S}more)?[\s-]+)?(?P<unit>{UNIT})"
-        r"(?P<half>\s+and\s+a\s+half)?(?P<suffix>[\s-]+(?:old|long))?(?P<orso>\s+or\s+so)?(?![\w-])",
+        r"(?P<half>\s+and\s+a\s+half)?(?P<suffix>[\s-]+(?:old|long))?(?P<orso>\s+or\s+(?:so|two|three))?(?![\w-])",
     ),
     (
         "ref",
