@@ -775,3 +775,17 @@ def test_how_old_a_state_of_affairs_is_a_duration(
 )  # fmt: skip
 def test_in_a_year_or_two_looks_ahead(text: str, expected: list[tuple[str, str]]) -> None:
     assert found_in(text, date(1998, 3, 31)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "coming quarters" with no article names the time ahead, whatever the preposition
+        ('"It doesn\'t bode well for coming quarters," said the analyst.',
+         [("coming quarters", "FUTURE_REF")]),
+        # with the article after "for", how long
+        ("The plant will be shut for the coming weeks.", [("the coming weeks", "PXW")]),
+    ],
+)  # fmt: skip
+def test_coming_quarters_are_ahead(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found_in(text, date(1989, 10, 26)) == expected

@@ -124,9 +124,9 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
             return None
         if det and not rel and prev not in ("over", "for", "in", "during", "through"):
             return None
-        if (rel in ("coming", "next") and prev == "in") or (
-            rel == "coming" and det and prev == "in"
-        ):
+        if (rel in ("coming", "next") and prev == "in") or (rel == "coming" and not det):
+            # "in the next few years"; "coming quarters" with no article names the time ahead
+            # ("bode well for coming quarters"), as "future quarters" does
             return future_ref(site, letter)
         # "over the years": TimeML leaves the article out of a bare plural
         start = site.start + len(p["det"]) + 1 if det and not rel else None
