@@ -768,6 +768,9 @@ def test_how_old_a_state_of_affairs_is_a_duration(
     [
         # "in a year or two" says when, some time ahead, as "in a few years" does
         ("You may, in a year or two, save a few more lives.", [("a year or two", "FUTURE_REF")]),
+        # in a past clause, how long it took
+        ("The company went bankrupt in a year or two.", [("a year or two", "P1Y")]),
+        ("Prices rose sharply in a few weeks.", [("a few weeks", "PXW")]),
         # after "for", an amount; after a price, a rate
         ("The plant will close for a week or two.", [("a week or two", "P1W")]),
         ("He earns $5 a year or so.", [("a year or so", "P1Y")]),

@@ -154,7 +154,12 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
     ):
         return None  # "a 6-year-old boy" is an age ("a years-old slump": read from "years")
     vague = n is None or _norm(p.get("orso")) in ("or two", "or three")
-    if vague and not (det or rel) and _IN_BEFORE.search(site.before(14)):
+    if (
+        vague
+        and not (det or rel)
+        and _IN_BEFORE.search(site.before(14))
+        and site.tense() is not Tense.PAST
+    ):
         return future_ref(site, letter)  # "in just a few weeks", "in a year or two"
     if n is not None and prev == "in" and not det and not rel and site.tense() is Tense.FUTURE:
         return _in_n_units(n, letter, site)
