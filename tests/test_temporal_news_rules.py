@@ -792,3 +792,20 @@ def test_in_a_year_or_two_looks_ahead(text: str, expected: list[tuple[str, str]]
 )  # fmt: skip
 def test_coming_quarters_are_ahead(text: str, expected: list[tuple[str, str]]) -> None:
     assert found_in(text, date(1989, 10, 26)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "at the time" on its own (before a pause or "he was") means then, in the past
+        ("Assad referred to resolution 425 in a speech, saying at the time he was willing to "
+         "withdraw troops.", [("the time", "PAST_REF")]),
+        ("The cause of the blast was unknown at the time.", [("the time", "PAST_REF")]),
+        # "at the time of ...", "at the time Howes was captured": a time told by what follows
+        ("He was at home at the time of the attack.", []),
+        ("At the time Howes was captured, the group held power.", []),
+        ("We will decide at the time.", []),
+    ],
+)  # fmt: skip
+def test_at_the_time_is_then(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found_in(text, date(1998, 3, 1)) == expected

@@ -300,6 +300,15 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT
 
 def ref(p: dict[str, str], site: Site) -> Reading | None:
     word = _norm(p["w"])
+    if word == "the time":
+        if (
+            site.prev_word().lower() != "at"
+            or not _AT_THE_TIME_AFTER.match(site.after(12))
+            or site.tense() is Tense.FUTURE
+        ):
+            return None  # "at the time of the attack", "the time has come"
+        # "saying at the time he was willing", "was unknown at the time.": then, in the past
+        return Reading(DATE, "PAST_REF", site.ctx.dct_anchor)
     if word in ("a while", "some time"):
         if site.prev_word().lower() != "for":
             return None  # "once in a while", "at some time": not an amount
@@ -326,6 +335,9 @@ def ref(p: dict[str, str], site: Site) -> Reading | None:
     return Reading(DATE, value, site.ctx.dct_anchor)
 
 
+_AT_THE_TIME_AFTER = re.compile(
+    r"\s*[,.;:)\"'`]|\s+(?:he|she|they|it|we|i)\s+(?:was|were|had|said|did)\b"
+)
 _DATE_NEXT = re.compile(
     r"\s+(?:(?:in|on|at|during)\s+)?(?:last|this|early|late|mid|\d|"
     + "|".join(m.capitalize() for m in sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True))
