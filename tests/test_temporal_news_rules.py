@@ -809,3 +809,23 @@ def test_coming_quarters_are_ahead(text: str, expected: list[tuple[str, str]]) -
 )  # fmt: skip
 def test_at_the_time_is_then(text: str, expected: list[tuple[str, str]]) -> None:
     assert found_in(text, date(1998, 3, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after "of", a vague stretch up to now places the noun it qualifies in time
+        ("Junk bonds helped finance the buyout wave of recent years.",
+         [("recent years", "PAST_REF")]),
+        ("The losses wiped out the gains of the past few months.",
+         [("the past few months", "PAST_REF")]),
+        # "for", and a counted stretch, stay amounts of time
+        ("Tourism has been in a slump for the past few years.",
+         [("the past few years", "PXY")]),
+        ("The fund lost money in each of the past three years.",
+         [("the past three years", "P3Y")]),
+    ],
+)  # fmt: skip
+def test_of_recent_years_is_past_ref(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found_in(text, date(1989, 10, 27)) == expected
+

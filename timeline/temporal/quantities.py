@@ -106,6 +106,16 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
             return future_ref(site, letter)  # "cut tax payments in future quarters"
         if prev in _LOCATING and not qmod and not p.get("suffix"):
             return past_ref(site, letter)
+    if (
+        plural
+        and rel in ("past", "last", "recent")
+        and prev == "of"
+        and not qmod
+        and (num is None or number_value(num) is None)
+    ):
+        # "the takeover boom of recent years", "the gains of the past few months": after "of"
+        # a vague stretch up to now places the noun it qualifies, as "in recent years" would
+        return past_ref(site, letter)
     suffix = p.get("suffix", "")
     if num is None and suffix.startswith("-") and not rel:
         # "a decades-long battle", "a years-old slump", "their third day-long meeting": an
