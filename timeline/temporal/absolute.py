@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 
 from timeline.model import TimexType
-from timeline.temporal.anchor import Site, Tense, year_for
+from timeline.temporal.anchor import Site, Tense, done_before, year_for
 from timeline.temporal.holidays import moving_holiday
 from timeline.temporal.lexicon import FIXED_HOLIDAYS, MODS, MONTHS, SEASONS, spoken_year, words
 from timeline.temporal.reading import ABSOLUTE, Reading
@@ -172,6 +172,17 @@ def month(p: dict[str, str], site: Site) -> Reading | None:
         if t is Tense.PAST and not rel0 and _ends_a_standing_stretch(site):
             t = Tense.NONE
         y = year_for(dct, m, None, t, " ".join(rel0.lower().split()) if rel0 else None)
+        if (
+            t is Tense.PAST
+            and not rel0
+            and y == dct.year
+            and m > dct.month
+            and site.prev_word().lower() == "in"
+            and done_before(site)
+        ):
+            # "changed to a calendar year in December" (in October): a month not yet begun
+            # cannot hold what the past verb says was done; it is last year's
+            y -= 1
     return Reading(DATE, month_value(y, m), site.ctx.dct_anchor, mod=mod)
 
 

@@ -129,6 +129,33 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
     return best[1] if best else Tense.NONE
 
 
+_REPORTING = frozenset(["said", "says", "told", "announced", "reported"])
+
+
+def done_before(site: Site) -> bool:
+    """Whether the verb nearest before the expression, in its sentence, is a past verb of doing
+    ("changed to a calendar year in December"), not one of saying ("said the offer expires in
+    December", whose date is the reported clause's)."""
+    ctx, start = site.ctx, site.start
+    lo = max(0, start - 150)
+    cut = max(ctx.low.rfind(". ", lo, start), ctx.low.rfind("\n", lo, start))
+    last = None
+    for m in _CUES.finditer(ctx.low, cut + 1 if cut >= 0 else lo, start):
+        if not _ignored(m, ctx.text, ctx.low, False):
+            last = m
+    return (
+        last is not None
+        and bool(last["ed"] or last["p"])
+        and last.group() not in _REPORTING
+        and _tense_of(last, ctx.low) is Tense.PAST
+        # "the case is heard in May", "is to be decided": present or to come, not done
+        and not _AUX_BEFORE.search(ctx.low, max(0, last.start() - 12), last.start())
+    )
+
+
+_AUX_BEFORE = re.compile(r"\b(?:is|are|be|being|to|will|would|'s)\s+(?:[a-z]+ly\s+)?$")
+
+
 def _tense_of(m: re.Match[str], low: str) -> Tense:
     """An agreement or offer "to" do something points nowhere by itself ("agreed to buy it in
     January" may be last January or next): the nearest such date is meant. A plan in the past
