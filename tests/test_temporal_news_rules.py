@@ -850,3 +850,20 @@ def test_a_past_verb_in_a_month_to_come_is_last_year(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found_in(text, date(1989, 10, 27)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare plural measuring what filled it is an amount of time
+        ("The merger follows months of twists and turns.", [("months", "PXM")]),
+        ("The country is rebuilding after years of civil war.", [("years", "PXY")]),
+        ("With the passing of the heady days of rising sales, dealers cut prices.",
+         [("days", "PXD")]),
+        # the second of a coordination is read with the first; minutes of a meeting are a record
+        ("He died within weeks or months of his capture.", [("weeks", "PXW")]),
+        ("The board approved minutes of the last meeting.", []),
+    ],
+)  # fmt: skip
+def test_months_of_something_is_an_amount(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found_in(text, date(1989, 10, 27)) == expected

@@ -130,7 +130,16 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
             return None  # "day", "week" alone are not timexes
         if rel in ("early", "late") and site.after(4) == " of ":
             return None  # "in the early hours of Thursday morning": a time of that day
-        if not rel and not det and prev not in _BARE_PLURAL_AFTER:
+        if (
+            not rel
+            and not det
+            and prev not in _BARE_PLURAL_AFTER
+            and (
+                prev in ("or", "and")  # "within weeks or months of": one amount, read at "weeks"
+                or unit.lower() == "minutes"  # "approved minutes of the meeting": a record
+                or not _OF_WHAT.match(site.after(12))
+            )
+        ):
             return None
         if det and not rel and prev not in ("over", "for", "in", "during", "through"):
             return None
@@ -196,6 +205,11 @@ def duration(p: dict[str, str], site: Site) -> Reading | None:
             # "the 14-day period", "a month-long strike": the article belongs to the noun
             start = site.start + surface.index(" ") + 1
     return Reading(DURATION, duration_value(n, unit), UNANCHORED, mod=qmod, start=start)
+
+
+# "follows months of twists and turns", "after years of war": a bare plural measuring what
+# filled it is an amount of time
+_OF_WHAT = re.compile(r"\s+of\s+(?!\d)[a-z]")
 
 
 # "the IRA's 8-month-old truce", "a decade-old embargo": how long a state of affairs has lasted
