@@ -867,3 +867,18 @@ def test_a_past_verb_in_a_month_to_come_is_last_year(
 )  # fmt: skip
 def test_months_of_something_is_an_amount(text: str, expected: list[tuple[str, str]]) -> None:
     assert found_in(text, date(1989, 10, 27)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after "for", a long or short period of no stated length is an amount, as "a while" is
+        ("We're there to stay for a fairly lengthy period.", [("a fairly lengthy period", "PXX")]),
+        ("The plant was closed for a brief period of time.",
+         [("a brief period of time", "PXX")]),
+        # elsewhere it is not a time of its own
+        ("It was a long period of decline.", []),
+    ],
+)  # fmt: skip
+def test_for_a_long_period_is_an_amount(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found_in(text, date(1990, 8, 16)) == expected

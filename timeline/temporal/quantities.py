@@ -333,7 +333,8 @@ def ref(p: dict[str, str], site: Site) -> Reading | None:
             return None  # "at the time of the attack", "the time has come"
         # "saying at the time he was willing", "was unknown at the time.": then, in the past
         return Reading(DATE, "PAST_REF", site.ctx.dct_anchor)
-    if word in ("a while", "some time"):
+    if word in ("a while", "some time") or word.endswith(("period", "period of time")):
+        # "stay for a fairly lengthy period": as long as "for a while", of no stated length
         if site.prev_word().lower() != "for":
             return None  # "once in a while", "at some time": not an amount
         return Reading(DURATION, "PXX", UNANCHORED)  # "live without it for a while"

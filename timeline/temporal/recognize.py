@@ -188,7 +188,9 @@ PATTERNS: list[tuple[str, str]] = [
         r"the\s+future|the\s+present|"
         r"the\s+near\s+future|(?<!as\s)soon(?!\s+as\b)|formerly|nowadays|lately|presently|"
         r"current|recent|later\s+on|these\s+days|at\s+present|the\s+(?:near|short|long)\s+term|"
-        r"a\s+later\s+date|a\s+while|some\s+time|the\s+time)(?!\w)",
+        r"a\s+later\s+date|a\s+while|some\s+time|the\s+time|"
+        r"a\s+(?:(?:fairly|very|relatively|rather)\s+)?(?:long|lengthy|short|brief|extended|"
+        r"prolonged|considerable|indefinite)\s+period(?:\s+of\s+time)?)(?!\w)",
     ),
 ]
 
