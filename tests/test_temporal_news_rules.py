@@ -882,3 +882,20 @@ def test_months_of_something_is_an_amount(text: str, expected: list[tuple[str, s
 )  # fmt: skip
 def test_for_a_long_period_is_an_amount(text: str, expected: list[tuple[str, str]]) -> None:
     assert found_in(text, date(1990, 8, 16)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day number coordinated with a date just named is a later day of the same month
+        ("The alliance will hold its summit in Washington on April 24 and 25.",
+         [("April 24", "1999-04-24"), ("25", "1999-04-25")]),
+        ("Talks are set for Oct. 30 or 31, officials said.",
+         [("Oct. 30", "1999-10-30"), ("31", "1999-10-31")]),
+        # a number counting a noun, or a range of amounts, is not a day
+        ("On Feb. 2 and 3 people were hurt.", [("Feb. 2", "1999-02-02")]),
+        ("Prices rose between 1 and 5 percent.", []),
+    ],
+)  # fmt: skip
+def test_april_24_and_25(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found_in(text, date(1999, 2, 10)) == expected

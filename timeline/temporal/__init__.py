@@ -40,6 +40,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "duration": quantities.duration,
     "ref": quantities.ref,
     "year": absolute.year,
+    "andday": absolute.and_day,
 }
 
 

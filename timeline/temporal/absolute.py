@@ -112,6 +112,30 @@ def mdy(p: dict[str, str], site: Site) -> Reading | None:
     return _week_of(Reading(DATE, day_value(d), site.ctx.dct_anchor), d, site) if d else None
 
 
+_DAY_VALUE = re.compile(r"(\d{4}-\d\d)-(\d\d)")
+# what may follow the second day: a pause or a word that starts a phrase of its own, not a
+# noun the number counts ("on May 2 and 3 people died" is not read)
+_AFTER_AND_DAY = re.compile(
+    r"\s*(?:[,.;:)!?'\"`]|$)|\s+(?:in|at|on|to|for|when|while|respectively|as|with|before|after|"
+    r"during|of|and|or|but|the|that|this|next|last|is|are|was|were|will|would)\b"
+)
+
+
+def and_day(p: dict[str, str], site: Site) -> Reading | None:
+    """ "the summit on April 24 and 25": the second day number is a day of the same month as
+    the date just named, after it."""
+    last = site.ctx.last
+    if last is None or site.ctx.low[last.end : site.start].strip() not in ("and", "or"):
+        return None
+    found = _DAY_VALUE.fullmatch(last.value)
+    day = int(p["d"])
+    if found is None or day <= int(found[2]) or not _AFTER_AND_DAY.match(site.after(14)):
+        return None
+    y, m = (int(x) for x in found[1].split("-"))
+    d = _safe_date(y, m, day)
+    return Reading(DATE, day_value(d), last.anchor) if d else None
+
+
 _WEEK_OF = re.compile(r"\bthe\s+week\s+of\s+$")
 
 

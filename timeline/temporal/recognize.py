@@ -192,6 +192,9 @@ PATTERNS: list[tuple[str, str]] = [
         r"a\s+(?:(?:fairly|very|relatively|rather)\s+)?(?:long|lengthy|short|brief|extended|"
         r"prolonged|considerable|indefinite)\s+period(?:\s+of\s+time)?)(?!\w)",
     ),
+    # "on April 24 and 25": a day number coordinated with a date just named (see
+    # ``absolute.and_day``); the look-behind keeps it from every other number
+    ("andday", r"(?:(?<=\d\sand\s)|(?<=\d\sor\s))(?P<d>3[01]|[12]\d|0?[1-9])(?![\w%.,]\d|[\w%])"),
 ]
 
 _PREFIX = re.compile(r"\(\?P<(\w+)>")

@@ -83,7 +83,8 @@ def _dispatch() -> dict[str, tuple[str, ...]]:
         w: _kinds_starting_with(tuple(w + f for f in _FOLLOWERS), compiled, stem=w)
         for w in set(START_WORDS)
     }
-    digits = _kinds_starting_with(_DIGIT_PROBES, compiled)
+    # ("andday" begins with a look-behind, which a probe without its context cannot pass)
+    digits = (*_kinds_starting_with(_DIGIT_PROBES, compiled), "andday")
     table.update(dict.fromkeys("0123456789", digits))
     table["'"] = table["\u2019"] = _kinds_starting_with(("'9", "\u20199"), compiled)
     return {w: kinds for w, kinds in table.items() if kinds}
