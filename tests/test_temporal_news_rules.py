@@ -899,3 +899,21 @@ def test_for_a_long_period_is_an_amount(text: str, expected: list[tuple[str, str
 )  # fmt: skip
 def test_april_24_and_25(text: str, expected: list[tuple[str, str]]) -> None:
     assert found_in(text, date(1999, 2, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "that same day" after a month, with no day told since, is a day of that month
+        ("The doctor was shot dead last October in his home. His name on the list was crossed "
+         "out that same day.", [("last October", "1998-10"), ("that same day", "1998-10-XX")]),
+        # a day told after the month is the one meant
+        ("In October the police searched his house on Oct. 12. He was arrested that day.",
+         [("October", "1998-10"), ("Oct. 12", "1998-10-12"), ("that day", "1998-10-12")]),
+        # a general course of events has no day of its own
+        ("Redemptions doubled last month. You have strong redemptions that day, says an "
+         "executive.", [("last month", "1999-01")]),
+    ],
+)  # fmt: skip
+def test_that_same_day_after_a_month(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found_in(text, date(1999, 2, 6)) == expected

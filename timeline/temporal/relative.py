@@ -6,8 +6,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from timeline.model import Anchor, AnchorKind, Interval, Timex, TimexType
-from timeline.temporal.anchor import Site, Tense, compares_longer_period, weekday_date
+from timeline.model import Anchor, AnchorKind, Granularity, Interval, Timex, TimexType
+from timeline.temporal.anchor import (
+    Site,
+    Tense,
+    compares_longer_period,
+    done_before,
+    weekday_date,
+)
 from timeline.temporal.lexicon import MODS, PARTS_OF_DAY, UNITS, WEEKDAYS, number_value
 from timeline.temporal.quantities import duration_value
 from timeline.temporal.reading import UNANCHORED, Reading
@@ -218,6 +224,8 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
         return Reading(DATE, f"{site.ctx.dct.year}-WXX", site.ctx.dct_anchor)
     dct = site.ctx.dct
     step = {"before": -1, "earlier": -1, "after": 1, "later": 1}.get(after, 0)
+    if unit == "day" and _NARR_REL.get(rel) == 0 and not step and (told := _day_of_month(site)):
+        return told
     if rel in _NARR_REL or (rel == "the" and step) or (rel == "the previous" and unit == "day"):
         base_value, anchor = site.ctx.narrative(fine=unit in _FINE_UNITS)
         if anchor.kind is AnchorKind.DCT and _NARR_REL.get(rel) == 0 and not step:
@@ -267,6 +275,23 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
             cut = Interval(min(span.end, dct + timedelta(days=1)), span.end)
         return Reading(kind, value, anchor, interval=cut, granularity=found[1])
     return reading
+
+
+_MONTH_ONLY = re.compile(r"\d{4}-\d\d")
+
+
+def _day_of_month(site: Site) -> Reading | None:
+    """ "killed last October ... His name was crossed out that same day": "that day" is the day
+    of what was just told, in the month last named (1998-10-XX), not an earlier date that
+    named a day."""
+    last, last_day = site.ctx.last, site.ctx.last_day
+    if last is None or not _MONTH_ONLY.fullmatch(last.value) or last.interval is None:
+        return None
+    if (last_day is not None and last_day.start > last.start) or not done_before(site):
+        return None  # ("you have strong redemptions that day": a general course of events)
+    anchor = Anchor(AnchorKind.NARRATIVE, last.value, last.start)
+    return Reading(DATE, f"{last.value}-XX", anchor, interval=last.interval,
+                   granularity=Granularity.MONTH)  # fmt: skip
 
 
 _APPOSITION = re.compile(r",\s+$")
