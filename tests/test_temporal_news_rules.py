@@ -917,3 +917,19 @@ def test_april_24_and_25(text: str, expected: list[tuple[str, str]]) -> None:
 )  # fmt: skip
 def test_that_same_day_after_a_month(text: str, expected: list[tuple[str, str]]) -> None:
     assert found_in(text, date(1999, 2, 6)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what has ended did so on a date already behind us
+        ("In the second quarter ended Oct. 31, the company had a loss.",
+         [("the second quarter", "1989-Q2"), ("Oct. 31", "1988-10-31")]),
+        ("The strike ended Nov. 3 after a month.", [("Nov. 3", "1988-11-03"), ("a month", "P1M")]),
+        # a date already past, or a period still ending, keeps the nearest one
+        ("Sales rose 5% through the period ended Sept. 30.", [("Sept. 30", "1989-09-30")]),
+        ("The offer, ending Nov. 3, was extended.", [("Nov. 3", "1989-11-03")]),
+    ],
+)  # fmt: skip
+def test_ended_on_a_date_to_come_is_last_year(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found_in(text, date(1989, 10, 27)) == expected

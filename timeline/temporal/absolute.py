@@ -109,6 +109,10 @@ def mdy(p: dict[str, str], site: Site) -> Reading | None:
     rel = p["rel"].lower() if "rel" in p else None
     y = year_for(site.ctx.dct, month, _day(day), site.tense(), rel)
     d = _safe_date(y, month, _day(day))
+    if d is not None and d > site.ctx.dct and not rel and site.prev_word().lower() == "ended":
+        # "the second quarter ended Oct. 31" (DCT Oct. 27): what has ended did so on a date
+        # already behind us, last year's
+        d = _safe_date(y - 1, month, _day(day))
     return _week_of(Reading(DATE, day_value(d), site.ctx.dct_anchor), d, site) if d else None
 
 
