@@ -924,7 +924,7 @@ def test_that_same_day_after_a_month(text: str, expected: list[tuple[str, str]])
     [
         # what has ended did so on a date already behind us
         ("In the second quarter ended Oct. 31, the company had a loss.",
-         [("the second quarter", "1989-Q2"), ("Oct. 31", "1988-10-31")]),
+         [("the second quarter", "1988-Q2"), ("Oct. 31", "1988-10-31")]),
         ("The strike ended Nov. 3 after a month.", [("Nov. 3", "1988-11-03"), ("a month", "P1M")]),
         # a date already past, or a period still ending, keeps the nearest one
         ("Sales rose 5% through the period ended Sept. 30.", [("Sept. 30", "1989-09-30")]),
@@ -932,4 +932,21 @@ def test_that_same_day_after_a_month(text: str, expected: list[tuple[str, str]])
     ],
 )  # fmt: skip
 def test_ended_on_a_date_to_come_is_last_year(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found_in(text, date(1989, 10, 27)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a numbered quarter that "ended" on a date not yet come this year is last year's
+        ("In the second quarter ended Oct. 31, the company had a loss.",
+         [("the second quarter", "1988-Q2"), ("Oct. 31", "1988-10-31")]),
+        ("Net rose in the fourth quarter ended Sept. 30, 1988.",
+         [("the fourth quarter", "1988-Q4"), ("Sept. 30, 1988", "1988-09-30")]),
+        # an end date already past keeps the quarter's year, and its number as named
+        ("Net rose in the first quarter ended Sept. 30.",
+         [("the first quarter", "1989-Q1"), ("Sept. 30", "1989-09-30")]),
+    ],
+)  # fmt: skip
+def test_quarter_ended_takes_its_end_year(text: str, expected: list[tuple[str, str]]) -> None:
     assert found_in(text, date(1989, 10, 27)) == expected

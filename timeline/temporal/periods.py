@@ -62,6 +62,13 @@ def _quarter_value(
         n = _ORD.get(ord_, 4)
         if not explicit_year and y == dct.year and n > quarter_of(dct) and _reported(site):
             y -= 1  # "profits fell in the fourth quarter", said in January: last year's
+        ended = _ENDED.match(site.after(24))
+        if not explicit_year and ended and ended[2] and ended[0].lstrip().startswith("ended"):
+            end_year = _year_ended(ended, dct)
+            if end_year is not None and end_year < y:
+                # "the second quarter ended Oct. 31" (DCT Oct. 27): the quarter of the year
+                # its end date, already past, was in
+                y = end_year
         return Reading(DATE, f"{y}-Q{n}", anchor)
     if unit == "period" and compares_longer_period(site):
         # "For the nine months, ... in the 1988 period", "... the year-earlier period"
@@ -120,6 +127,17 @@ _OF_A_DECADE = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:'
 _ENDED = re.compile(
     r"\s+(?:ended|ending)\s+([A-Z][a-z]+)\b\.?(?:\s+(\d{1,2})\b)?(?:,?\s+(\d{4})\b)?"
 )
+
+
+def _year_ended(ended: re.Match[str], dct: date) -> int | None:
+    """The year of the end date in "... ended Oct. 31": the one given, else the last such date
+    on or before the DCT (what has ended did so already)."""
+    month = MONTHS.get(ended[1].lower())
+    if month is None:
+        return None
+    if ended[3]:
+        return int(ended[3])
+    return dct.year if (month, int(ended[2])) <= (dct.month, dct.day) else dct.year - 1
 
 
 def _discussed_quarter(site: Site) -> tuple[tuple[int, int], Anchor | None]:
