@@ -950,3 +950,21 @@ def test_ended_on_a_date_to_come_is_last_year(text: str, expected: list[tuple[st
 )  # fmt: skip
 def test_quarter_ended_takes_its_end_year(text: str, expected: list[tuple[str, str]]) -> None:
     assert found_in(text, date(1989, 10, 27)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "that quarter" points back to the quarter just named; "the quarter" is the report's
+        ("Net fell in the third quarter. In the second quarter ended Oct. 31, it had a loss. "
+         "Results for that quarter included a charge. Sales in the quarter rose.",
+         [("the third quarter", "1989-Q3"), ("the second quarter", "1988-Q2"),
+          ("Oct. 31", "1988-10-31"), ("that quarter", "1988-Q2"), ("the quarter", "1989-Q3")]),
+        ("The company reported a third-quarter loss. In the year-ago quarter it earned $5 "
+         "million. Results for that quarter included a gain.",
+         [("third-quarter", "1989-Q3"), ("the year-ago quarter", "1988-Q3"),
+          ("that quarter", "1988-Q3")]),
+    ],
+)  # fmt: skip
+def test_that_quarter_is_the_one_just_named(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found_in(text, date(1989, 10, 27)) == expected

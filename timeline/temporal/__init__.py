@@ -74,11 +74,17 @@ def tag(text: str, dct: date | datetime, lang: str = "en") -> tuple[Timex, ...]:
                 # the fiscal quarter the report named ("the quarter" after it is still that one)
                 quarter = ctx.quarter
             # (a new Context rather than dataclasses.replace: faster)
-            ctx = Context(text, ctx.low, day, clock, timex, anchor, fine, quarter)
+            said = timex if _QUARTER.fullmatch(timex.value) else ctx.said_quarter
+            ctx = Context(text, ctx.low, day, clock, timex, anchor, fine, quarter, said)
+        elif _QUARTER.fullmatch(timex.value):
+            # a quarter placed from another ("the year-ago quarter") is still the last named
+            ctx = Context(text, ctx.low, day, clock, ctx.last, anchor, ctx.last_day, ctx.quarter,
+                          timex)  # fmt: skip
     return tuple(found)
 
 
 _DAY_OR_FINER = (Granularity.DAY, Granularity.TIME)
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
 _APPROX_SUFFIXES = tuple(f"{word} " for word in APPROX_BEFORE)
 _PLACED_BY_END = re.compile(r"\s+(?:ended|ending)\b")
 _ENDS_A_PERIOD = re.compile(r"(?:quarter|period|half|year|months|weeks)\s+(?:ended|ending)\s+$")

@@ -202,6 +202,7 @@ class Context:
     dct_anchor: Anchor  # Anchor(DCT, dct) made once
     last_day: Timex | None = None  # the last placed date of day (or finer) granularity
     quarter: Timex | None = None  # the quarter a company report is about (``report_quarter``)
+    said_quarter: Timex | None = None  # the last quarter named, for "that quarter"
 
     def narrative(self, fine: bool = False) -> tuple[str, Anchor]:
         """The value to count from for "the day before", "a year earlier": the last mentioned

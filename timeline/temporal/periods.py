@@ -55,6 +55,7 @@ def _quarter_value(
     p: dict[str, str], site: Site, y: int, ord_: str, unit: str, anchor: Anchor, explicit_year: bool
 ) -> Reading | None:
     dct = site.ctx.dct
+    det = " ".join(p.get("det", "").lower().split())
     if unit == "half":
         n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "final": 2, "last": 2}.get(ord_)
         return Reading(DATE, f"{y}-H{n}", anchor) if n else None
@@ -106,6 +107,10 @@ def _quarter_value(
     if ord_ in ("latest", "recent", "past", "last") and site.ctx.quarter is None:
         qy, q = shift_quarter(dct.year, quarter_of(dct), -1)
         return Reading(DATE, f"{qy}-Q{q}", anchor)
+    said = site.ctx.said_quarter
+    if det == "that" and not ord_ and said is not None:
+        # "Results for that quarter": the quarter just named, not the one the report is about
+        return Reading(DATE, said.value, Anchor(AnchorKind.NARRATIVE, said.value, said.start))
     (qy, q), base = _discussed_quarter(site)
     if base is not None:
         anchor = base
