@@ -112,6 +112,8 @@ def test_an_edited_template_builds(site: Site, tmp_path: Path) -> None:
         '{% extends "default/about.html" %}{% block title %}About v2{% endblock %}', "utf-8"
     )
     assert not build(site, cfg).up_to_date
+    # the templates' compiled code is kept with the cache, and an edit is still seen
+    assert any(site[2].rglob("__jinja2_*.cache"))
     assert b"About v2" in (site[1] / "about" / "index.html").read_bytes()
 
 

@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 from jinja2 import (
     ChoiceLoader,
     Environment,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
@@ -95,8 +96,12 @@ def default_theme_dir() -> Path:
     raise TimelineError("the default theme is missing from this installation; reinstall timeline")
 
 
-def make_environment(user_templates: Path | None) -> Environment:
-    """User templates win by name; ``default/x.html`` always names the built-in one to extend."""
+def make_environment(user_templates: Path | None, compiled: Path | None = None) -> Environment:
+    """User templates win by name; ``default/x.html`` always names the built-in one to extend.
+
+    ``compiled``: a folder keeping the templates' compiled code between builds (Jinja checks
+    each template's source before using it). It must belong to one version of this code, which
+    sets the environment's options the code depends on (the cache's version folder does)."""
     builtin = FileSystemLoader(default_theme_dir())
     loaders: list[FileSystemLoader | PrefixLoader] = []
     if user_templates is not None:
@@ -111,6 +116,7 @@ def make_environment(user_templates: Path | None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_compiled_templates(compiled) if compiled is not None else None,
     )
     env.globals["generator_version"] = __version__
     env.filters.update(
@@ -123,6 +129,11 @@ def make_environment(user_templates: Path | None) -> Environment:
         plain_text=lambda text: _MARKDOWN_MARKS.sub("", text),
     )
     return env
+
+
+def _compiled_templates(folder: Path) -> FileSystemBytecodeCache:
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
 
 
 def static_files(user_templates: Path | None) -> dict[str, bytes]:
