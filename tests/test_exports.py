@@ -167,16 +167,38 @@ def test_ics_text_is_escaped_folded_at_75_octets_and_reads_back(words: str) -> N
     assert str(event["DESCRIPTION"]) == words
 
 
-def test_timeline_json_is_what_the_standard_encoder_writes() -> None:
-    from timeline.export_json import _dump, render_timeline_json, timeline_data
+def test_timeline_json_is_the_data_an_event_or_article_a_line() -> None:
+    from timeline.export_json import event_json, render_timeline_json, timeline_data
 
     timeline = make_site_timeline()
-    expected = json.dumps(timeline_data(timeline), ensure_ascii=False, indent=2) + "\n"
-    assert render_timeline_json(timeline) == expected.encode("utf-8")
-    odd = {"é\u2028\"\\": [[], {}, (1, 2.5), float("nan"), float("-inf"), 10**30, None, True],
-           "n": {"x": {"y": []}}, "f": 1e-7}  # fmt: skip
-    out: list[str] = []
-    _dump(odd, "\n", out)
-    assert "".join(out) == json.dumps(odd, ensure_ascii=False, indent=2)
-    with pytest.raises(TypeError):
-        _dump({1: "a"}, "\n", [])
+    text = render_timeline_json(timeline).decode("utf-8")
+    assert json.loads(text) == timeline_data(timeline)
+    lines = text.split("\n")[:-1]  # lines end at "\n" only: U+2028 may stand in a string
+    assert text.endswith("}\n") and lines[0].startswith('{"$schema":')
+    # every event on a line of its own, as the standard encoder writes it compactly
+    for event in timeline.events:
+        line = json.dumps(event_json(event), ensure_ascii=False, separators=(",", ":"))
+        assert line in lines or line + "," in lines
+    articles = lines.index('"articles":[')
+    assert len(lines) - articles - 2 == len(timeline.articles)
+
+
+def test_json_layout_puts_members_and_listed_items_on_lines() -> None:
+    from timeline.json_layout import compact, document
+
+    odd = {"é\u2028\"\\": [[], {}, [1, 2.5], None, True], "n": {"x": {"y": []}}, "f": 1e-7}
+    laid = document({**odd, "items": [], "none": []}, {
+        "items": [compact({"a": 1}), compact("b\nc")], "none": [],
+    }).decode("utf-8")  # fmt: skip
+    assert json.loads(laid) == {**odd, "items": [{"a": 1}, "b\nc"], "none": []}
+    assert laid.split("\n") == [
+        '{"é\u2028\\"\\\\":[[],{},[1,2.5],null,true],',
+        '"n":{"x":{"y":[]}},',
+        '"f":1e-07,',
+        '"items":[',
+        '{"a":1},',
+        '"b\\nc"',
+        "],",
+        '"none":[]}',
+        "",
+    ]

@@ -6,7 +6,6 @@ here, and the only markup is ours: the event's sentence and links to its sources
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date
 from functools import partial
@@ -15,6 +14,7 @@ from typing import Any
 from markupsafe import escape
 
 from timeline.dates_display import display_date
+from timeline.json_layout import compact, document
 from timeline.links import Links, absolute
 from timeline.model import Event, Granularity, Status, Timeline
 
@@ -107,27 +107,18 @@ def timelinejs_data(
     }
 
 
-_EVENTS_HERE = "\x00events\x00"  # a string no slide text can hold: the JSON encoder escapes it
-
-
 def slide_bytes(event: Event, base_url: str, links: Links) -> bytes:
-    """One slide's JSON as it stands in the list of events (two levels in, one space each)."""
-    return json.dumps(slide(event, base_url, links), ensure_ascii=False, indent=1).replace(
-        "\n", "\n  "  # JSON strings hold no raw newline: every one starts a line
-    ).encode("utf-8")
+    """One slide as it stands in the list of events: one line (UTF-8)."""
+    return compact(slide(event, base_url, links))
 
 
 def render_timelinejs(
     timeline: Timeline, base_url: str, links: Links,
     event_bytes: Callable[[Event], bytes] | None = None,
 ) -> bytes:
-    """``timelinejs_data`` as ``json.dumps(..., indent=1)`` writes it (UTF-8); ``event_bytes``
-    gives each slide's ``slide_bytes``, which a caller may remember."""
+    """``timelinejs_data`` laid out by ``json_layout.document`` (UTF-8), a slide a line;
+    ``event_bytes`` gives each slide's ``slide_bytes``, which a caller may remember."""
     if event_bytes is None:
         event_bytes = partial(slide_bytes, base_url=base_url, links=links)
     data = timelinejs_data(timeline, base_url, links, slides=False)
-    data["events"] = _EVENTS_HERE
-    head, tail = json.dumps(data, ensure_ascii=False, indent=1).split(json.dumps(_EVENTS_HERE))
-    slides = [event_bytes(e) for e in timeline.events]
-    events = b"[\n  " + b",\n  ".join(slides) + b"\n ]" if slides else b"[]"
-    return b"".join((head.encode("utf-8"), events, tail.encode("utf-8"), b"\n"))
+    return document(data, {"events": [event_bytes(e) for e in timeline.events]})
