@@ -3,6 +3,7 @@ and an incremental rebuild writes exactly the site a full build writes."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -88,6 +89,23 @@ def test_one_changed_article_among_many(tmp_path: Path) -> None:
     results, seen = run(store, articles)
     assert seen == ["a3"]
     assert [r.tagged.article.slug for r in results] == [f"a{i}" for i in range(6)]
+
+
+def test_what_was_read_back_is_frozen_while_the_misses_are_made(tmp_path: Path) -> None:
+    store = ExtractionCache(tmp_path / "c")
+    articles = [article(f"a{i}", f"Talks ended on day {i} of July 2018.\n") for i in range(3)]
+    run(store, articles)
+    articles[1] = replace(articles[1], text="Talks resumed on Friday.\n")
+    frozen_while_making: list[int] = []
+
+    def stage(a: Article) -> Extraction:
+        frozen_while_making.append(gc.get_freeze_count())
+        return api.extract_article(a)
+
+    assert gc.get_freeze_count() == 0
+    results = list(cached_mapper(store, map)(stage, articles))
+    assert len(results) == 3 and frozen_while_making[0] > 0  # the two hits, at least
+    assert gc.get_freeze_count() == 0  # and let go afterwards
 
 
 def test_context_is_part_of_the_key(tmp_path: Path) -> None:

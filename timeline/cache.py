@@ -24,6 +24,7 @@ checking that it holds this very article.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -274,26 +275,37 @@ def cached_mapper(
         # One call for all the misses: the executor keeps every worker busy to the end, and
         # results come back in order as they finish, saved and reported a chunk at a time.
         todo = [articles[i] for i in missing]
-        # With a store, workers send each extraction pickled, to be kept as it came.
-        fresh: Iterable[Extraction | bytes] = (
-            inner(stage, todo) if store is None else inner(partial(run_pickled, stage), todo)
-        )
-        pending: list[tuple[Article, bytes]] = []
-        waiting = 0  # results not reported yet
-        for i, item in zip(missing, fresh, strict=True):
-            if isinstance(item, bytes):
-                results[i] = unpickle_quietly(item)
-                pending.append((articles[i], item))
-            else:
-                results[i] = item
-            waiting += 1
-            if waiting == chunk or waiting + done == len(articles):
-                if store is not None:
-                    store.put_many(pending)
-                done += waiting
-                pending, waiting = [], 0
-                if progress is not None:
-                    progress(done, len(articles))
+        # What was read back lives to the end of the build. Frozen, it is not walked by the
+        # collections that making the misses triggers, here or in workers forked from here
+        # (where walking it would also copy its memory): the first extraction after reading
+        # 5,000 back took 0.4 s instead of 0.07. A caller's own freeze is left as it is.
+        freezing = bool(todo) and done > 0 and gc.get_freeze_count() == 0
+        if freezing:
+            gc.freeze()
+        try:
+            # With a store, workers send each extraction pickled, to be kept as it came.
+            fresh: Iterable[Extraction | bytes] = (
+                inner(stage, todo) if store is None else inner(partial(run_pickled, stage), todo)
+            )
+            pending: list[tuple[Article, bytes]] = []
+            waiting = 0  # results not reported yet
+            for i, item in zip(missing, fresh, strict=True):
+                if isinstance(item, bytes):
+                    results[i] = unpickle_quietly(item)
+                    pending.append((articles[i], item))
+                else:
+                    results[i] = item
+                waiting += 1
+                if waiting == chunk or waiting + done == len(articles):
+                    if store is not None:
+                        store.put_many(pending)
+                    done += waiting
+                    pending, waiting = [], 0
+                    if progress is not None:
+                        progress(done, len(articles))
+        finally:
+            if freezing:
+                gc.unfreeze()
         found = [r for r in results if r is not None]
         if store is not None:
             store.pack(list(zip(articles, found, strict=True)))
