@@ -277,8 +277,8 @@ def cached_mapper(
         todo = [articles[i] for i in missing]
         # What was read back lives to the end of the build. Frozen, it is not walked by the
         # collections that making the misses triggers, here or in workers forked from here
-        # (where walking it would also copy its memory): the first extraction after reading
-        # 5,000 back took 0.4 s instead of 0.07. A caller's own freeze is left as it is.
+        # (where walking it would also copy its memory): the one extraction of a rebuild after
+        # reading 5,000 back took 0.47 s, and 0.13 s frozen. A caller's own freeze is kept.
         freezing = bool(todo) and done > 0 and gc.get_freeze_count() == 0
         if freezing:
             gc.freeze()
