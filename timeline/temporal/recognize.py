@@ -232,6 +232,11 @@ _CORE_WORDS = [
     ),
 ]
 _WORD_TRIGGER = re.compile(r"\b" + trie_regex(_CORE_WORDS) + r"\b")
+# The same words found by the character before them, which is what ``\b`` checks: a pattern
+# that starts with a character class lets the engine skip to the next gap between words in C
+# instead of trying the pattern at every letter (a sixth faster over the whole text). Only the
+# text's first word has no character before it: ``_WORD_TRIGGER`` is tried there.
+_WORD_AFTER_GAP = re.compile(r"\W(" + trie_regex(_CORE_WORDS) + r")\b")
 # Digits count unless they are money, a percentage, a decimal part or thousands ("$1.76",
 # "15%", "1,000"): those are a third of all digit runs in news, and never a timex on their own.
 # The look-behind comes after the first digit so that the regex starts with a character class,
@@ -244,7 +249,9 @@ def triggers(low: str) -> list[tuple[int, int]]:
 
     Two simple regexes and a sort are faster than one alternation of both.
     """
-    found = [m.span() for m in _WORD_TRIGGER.finditer(low)]
+    first = _WORD_TRIGGER.match(low)
+    found = [first.span()] if first else []
+    found += [m.span(1) for m in _WORD_AFTER_GAP.finditer(low)]
     found += [m.span() for m in _DIGIT_TRIGGER.finditer(low)]
     found.sort()
     return found
