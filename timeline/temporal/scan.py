@@ -11,12 +11,14 @@ matching, so a failed attempt is cheap too. The result is what ``MASTER.finditer
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any, NamedTuple
 
 import regex  # type: ignore[import-untyped]
 
 from timeline.temporal.recognize import (
     GROUPS,
+    MASTER,
     PATTERNS,
     START_WORDS,
     _scoped,
@@ -26,6 +28,7 @@ from timeline.temporal.recognize import (
 
 _LOOKBACK = 24  # characters before a trigger where its expression may start ("the end of the ")
 # A word, a digit, or an apostrophe ("'90s"): where an expression may begin if DISPATCH says so.
+# (A trie of DISPATCH's words would yield fewer words, but the engine reads it at half the speed.)
 _START = re.compile(r"\b(?:[a-z]+|\d)|(?<![\w'\u2019])['\u2019]")
 _DIGIT_PROBES = ("0", "1", "2", "3", "9", "12", "19", "20", "199", "200", "1989")
 _FOLLOWERS = (" ", "-", ".", ",", "'", ":", "/")
@@ -108,41 +111,76 @@ class Scanner:
         self.low = lower(text)
         self.triggers = triggers(self.low)
         self.i = 0
-        # The answer at each start already tried: windows of nearby triggers overlap.
+        # The windows of nearby triggers overlap: the start words of ``low[read_from:read_to]``
+        # are kept (``starts``, with their regexes), so each part of the text is read once,
+        # and the match at each start is made once (``tried``).
+        self.read_from = self.read_to = 0
+        self.starts: list[int] = []
+        self.matchers: list[re.Pattern[str]] = []
         self.tried: dict[int, re.Match[str] | None] = {}
 
     def next(self, pos: int) -> Candidate | None:
         """The leftmost candidate that starts at or after ``pos``."""
         low, triggers, tried, i = self.low, self.triggers, self.tried, self.i
+        starts, matchers = self.starts, self.matchers
         while i < len(triggers):
             t_start, t_end = triggers[i]
             if t_end <= pos:
                 i += 1
                 continue
-            for w in _START.finditer(low, max(pos, t_start - _LOOKBACK), t_end):
-                at = w.start()
+            lo = max(pos, t_start - _LOOKBACK)
+            if t_end > self.read_to or lo < self.read_from:
+                self._read(lo, t_end)
+            j = bisect_left(starts, lo)
+            while j < len(starts) and (at := starts[j]) < t_end:
                 m = tried.get(at, _UNTRIED)
                 if m is _UNTRIED:
-                    word = w.group()
-                    matcher = _MATCHERS.get(word, _UNTRIED)
-                    if matcher is _UNTRIED:
-                        matcher = _matcher(word)
-                    if matcher is None:
-                        continue
-                    m = tried[at] = matcher.match(low, at)
+                    m = tried[at] = matchers[j].match(low, at)
                 if m is not None and m.end() > t_start:
                     self.i = i
                     return self._candidate(m)
+                j += 1
             i += 1
         self.i = i
         return None
 
+    def _read(self, lo: int, hi: int) -> None:
+        """Make ``starts`` cover ``low[lo:hi]``. Windows move forward, so only the part not
+        read yet is read; after a gap, what lies before it is behind every later window."""
+        if self.read_from <= lo <= self.read_to:
+            lo = self.read_to
+        else:
+            self.read_from = self.read_to = lo
+            self.starts.clear()
+            self.matchers.clear()
+        if hi <= lo:
+            return
+        self.read_to = hi
+        for w in _START.finditer(self.low, lo, hi):
+            word = w.group()
+            matcher = _MATCHERS.get(word, _UNTRIED)
+            if matcher is _UNTRIED:
+                matcher = _matcher(word)
+            if matcher is not None:
+                self.starts.append(w.start())
+                self.matchers.append(matcher)
+
     def _candidate(self, m: re.Match[str]) -> Candidate:
         kind = m.lastgroup or ""
+        base = m.lastindex or 0  # the kind's own group, closed last
         text = self.text
         parts = {}
-        for full, short in GROUPS[kind]:
-            a, b = m.span(full)
+        for offset, short in _PARTS[kind]:
+            a, b = m.span(base + offset)
             if a >= 0:
                 parts[short] = text[a:b]  # from the original text: capitals matter ("May")
         return Candidate(m.start(), m.end(), kind, parts)
+
+
+# A kind's named groups follow its own group, in the same order, in every regex made of whole
+# kinds (``master_pattern``): found by their offsets from it, by number, not looked up by name.
+_INDEX = MASTER.groupindex
+_PARTS: dict[str, tuple[tuple[int, str], ...]] = {
+    kind: tuple((_INDEX[full] - _INDEX[kind], short) for full, short in groups)
+    for kind, groups in GROUPS.items()
+}
