@@ -9,9 +9,9 @@ what comes before the comma.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
+from typing import NamedTuple
 
 from timeline.model import Anchor, AnchorKind, Timex
 from timeline.temporal.lexicon import trie_regex, words
@@ -190,9 +190,13 @@ def _ignored(m: re.Match[str], text: str, low: str, strong: bool) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    """Everything a normalizer may look at besides its own match."""
+class Context(NamedTuple):
+    """Everything a normalizer may look at besides its own match.
+
+    A NamedTuple rather than a frozen dataclass (as ``reading.Reading``): a new one is made
+    for every date placed, and a frozen dataclass sets each field through
+    ``object.__setattr__``, several times slower; it is just as immutable.
+    """
 
     text: str
     low: str  # ``text`` lower-cased, same offsets
@@ -215,9 +219,9 @@ class Context:
         return self.dct.isoformat(), self.dct_anchor
 
 
-@dataclass(frozen=True, slots=True)
-class Site:
-    """Where a candidate sits: its context, span and the words around it."""
+class Site(NamedTuple):
+    """Where a candidate sits: its context, span and the words around it (one per candidate:
+    a NamedTuple, as ``Context``)."""
 
     ctx: Context
     start: int
