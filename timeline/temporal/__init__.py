@@ -168,6 +168,6 @@ def _reported(t: Timex, ctx: Context) -> Tense:
     """The tense of a quarter's clause, when it is the quarter under way ("reported a decline
     in fourth-quarter earnings" in November is a fiscal quarter already closed)."""
     dct = ctx.dct
-    if t.value != f"{dct.year}-Q{(dct.month - 1) // 3 + 1}":
+    if "-Q" not in t.value or t.value != f"{dct.year}-Q{(dct.month - 1) // 3 + 1}":
         return Tense.NONE  # (only that quarter needs the tense, which costs a scan)
     return tense(ctx.text, ctx.low, t.start, t.end)

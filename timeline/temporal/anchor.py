@@ -75,9 +75,11 @@ _ADJECTIVE_BEFORE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")
 _SENTENCE_PART_END = re.compile(r"[;:.!?\n]")
-# ... but not the period of an abbreviation ("Roe vs. Wade", "Birmingham, Ala., killed")
+# ... but not the period of an abbreviation ("Roe vs. Wade", "Birmingham, Ala., killed").
+# (One character class first, the look-behinds after it: they can only match after a period,
+# and a pattern that starts with a class is searched for in C.)
 _SENTENCE_PART_END_NO_ABBR = re.compile(
-    r"[;:!?\n]|(?<![\s.][A-Z])(?<![\s.][A-Z][a-z])(?<![\s.][A-Z][a-z][a-z])(?<!\svs)\."
+    r"[;:!?\n.](?<![\s.][A-Z]\.)(?<![\s.][A-Z][a-z]\.)(?<![\s.][A-Z][a-z][a-z]\.)(?<!\svs\.)"
 )
 
 
@@ -96,13 +98,13 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
         lo = cut + 1
     best: tuple[int, Tense] | None = None
     weak = False
-    for m in _CUES.finditer(low, lo, start):
-        if _ignored(m, text, low, strong):
-            continue
-        dist = start - m.end()
-        if best is None or dist <= best[0]:
-            best = (dist, _tense_of(m, low))
-            weak = m.group() == "until" and not low[lo : m.start()].strip(" \n\t\"'`")
+    # The nearest cue before the expression that says something decides: the last one found,
+    # so ``_ignored`` is asked from the last back, until one counts.
+    cues = list(_CUES.finditer(low, lo, start))
+    nearest = next((m for m in reversed(cues) if not _ignored(m, text, low, strong)), None)
+    if nearest is not None:
+        best = (start - nearest.end(), _tense_of(nearest, low))
+        weak = nearest.group() == "until" and not low[lo : nearest.start()].strip(" \n\t\"'`")
     if weak and best is not None and best[0] <= 1:
         # "Until Thursday, they had not called him a suspect": an opening "until" says nothing
         # of the tense; the clause after it does, as after any opening phrase
