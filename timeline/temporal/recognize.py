@@ -251,12 +251,18 @@ _WORD_AFTER_GAP_ASCII = re.compile(r"[^a-z0-9_](" + trie_regex(_CORE_WORDS) + r"
 _DIGIT_TRIGGER_ASCII = re.compile(r"[0-9](?<![$\u00a3\u20ac\d.,]\d)\d*(?!\d|%|,\d{3})")
 
 
-def triggers(low: str) -> list[tuple[int, int]]:
-    """Spans of the words and digits of ``low`` (lower-cased text) that every timex contains.
+def ascii_words(low: str) -> bool:
+    """Whether the letters and digits of ``low`` are all ASCII (see above)."""
+    return low.isascii() or _NON_ASCII_WORD_CHAR.search(low) is None
+
+
+def triggers(low: str, ascii_only: bool | None = None) -> list[tuple[int, int]]:
+    """Spans of the words and digits of ``low`` (lower-cased text) that every timex contains;
+    ``ascii_only`` is ``ascii_words(low)`` when the caller knows it.
 
     Two simple regexes and a sort are faster than one alternation of both.
     """
-    if low.isascii() or _NON_ASCII_WORD_CHAR.search(low) is None:
+    if ascii_only if ascii_only is not None else ascii_words(low):
         words, digits = _WORD_AFTER_GAP_ASCII, _DIGIT_TRIGGER_ASCII
     else:
         words, digits = _WORD_AFTER_GAP, _DIGIT_TRIGGER

@@ -22,6 +22,7 @@ from timeline.temporal.recognize import (
     PATTERNS,
     START_WORDS,
     _scoped,
+    ascii_words,
     master_pattern,
     triggers,
 )
@@ -30,6 +31,9 @@ _LOOKBACK = 24  # characters before a trigger where its expression may start ("t
 # A word, a digit, or an apostrophe ("'90s"): where an expression may begin if DISPATCH says so.
 # (A trie of DISPATCH's words would yield fewer words, but the engine reads it at half the speed.)
 _START = re.compile(r"\b(?:[a-z]+|\d)|(?<![\w'\u2019])['\u2019]")
+# The same where letters and digits are all ASCII, with classes tested from a table (as for
+# the triggers, ``recognize.ascii_words``): a fifth faster.
+_START_ASCII = re.compile(r"(?<![a-z0-9_])(?:[a-z]+|[0-9])|(?<![a-z0-9_'\u2019])['\u2019]")
 _DIGIT_PROBES = ("0", "1", "2", "3", "9", "12", "19", "20", "199", "200", "1989")
 _FOLLOWERS = (" ", "-", ".", ",", "'", ":", "/")
 
@@ -109,7 +113,9 @@ class Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.low = lower(text)
-        self.triggers = triggers(self.low)
+        ascii_only = ascii_words(self.low)
+        self.triggers = triggers(self.low, ascii_only)
+        self.start_words = _START_ASCII if ascii_only else _START
         self.i = 0
         # The windows of nearby triggers overlap: the start words of ``low[read_from:read_to]``
         # are kept (``starts``, with their regexes), so each part of the text is read once,
@@ -156,7 +162,7 @@ class Scanner:
         if hi <= lo:
             return
         self.read_to = hi
-        for w in _START.finditer(self.low, lo, hi):
+        for w in self.start_words.finditer(self.low, lo, hi):
             word = w.group()
             matcher = _MATCHERS.get(word, _UNTRIED)
             if matcher is _UNTRIED:
