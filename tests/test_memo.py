@@ -53,6 +53,12 @@ def test_a_memo_table_keeps_exactly_what_a_build_used(tmp_path: Path) -> None:
     assert third.get("b", lambda: "B again") == "B again"  # "b" was not used: it was dropped
 
 
+@given(st.lists(st.text(), max_size=4), st.lists(st.text(), max_size=4))
+def test_different_lists_of_parts_have_different_keys(a: list[str], b: list[str]) -> None:
+    # the framing keeps ("ab", "c") from ("a", "bc"), and "1:a" from ("1", "a")
+    assert (digest(*a) == digest(*b)) == (a == b)
+
+
 def test_a_damaged_memo_table_is_an_empty_one(tmp_path: Path) -> None:
     path = tmp_path / "memo-x.pickle"
     path.write_bytes(b"\x80\x05not a pickle")

@@ -22,12 +22,16 @@ def compact(value: Any) -> bytes:
 def document(members: Mapping[str, Any], listed: Mapping[str, Sequence[bytes]]) -> bytes:
     """The top object: ``members`` in order, a line each, except that a member named in
     ``listed`` is a list of the items given there (each already ``compact``), a line each."""
-    lines = []
-    for key, value in members.items():
-        name = compact(key) + b":"
-        if key in listed:
-            items = listed[key]
-            lines.append(name + (b"[\n" + b",\n".join(items) + b"\n]" if items else b"[]"))
+    parts = [b"{"]  # joined once at the end: the events alone can be a hundred megabytes
+    for n, (key, value) in enumerate(members.items()):
+        parts += [b",\n" if n else b"", compact(key), b":"]
+        if key not in listed:
+            parts.append(compact(value))
+        elif items := listed[key]:
+            parts.append(b"[\n")
+            parts += [piece for item in items for piece in (item, b",\n")]
+            parts[-1] = b"\n]"
         else:
-            lines.append(name + compact(value))
-    return b"{" + b",\n".join(lines) + b"}\n"
+            parts.append(b"[]")
+    parts.append(b"}\n")
+    return b"".join(parts)

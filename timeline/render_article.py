@@ -12,7 +12,6 @@ written last time when the key is the same (``write.Memo``).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from markupsafe import Markup, escape
 from timeline.dates_display import bare_date, timex_resolution
 from timeline.evidence import MARK_CLOSE, MARK_OPEN, Span, highlight
 from timeline.links import Links
-from timeline.memo import feed
+from timeline.memo import digest
 from timeline.model import Citation, Event, TaggedArticle, Timeline, Timex
 from timeline.segment import split_sentences
 
@@ -199,18 +198,14 @@ class PageKeys:
         status and page on the timeline, and the cited sentence's place. ``made_from``, a
         digest of what made the article's extraction (``ExtractionCache.key``), stands for the
         article, its expressions and its body, which it determines, and is quicker."""
-        digest = hashlib.blake2b(digest_size=16)
         if made_from is not None:
-            for part in (self.base, path, "made from", made_from):
-                feed(digest, part)
+            parts = [self.base, path, "made from", made_from]
         else:
-            for part in (self.base, path, repr(tagged.article), body):
-                feed(digest, part)
-            for t in tagged.timexes:
-                feed(digest, _timex_part(t))
-        feed(digest, "reports")
+            parts = [self.base, path, repr(tagged.article), body]
+            parts += [_timex_part(t) for t in tagged.timexes]
+        parts.append("reports")
         for r in reports:
             c = r.citation
-            feed(digest, self._event_part(r.event))
-            feed(digest, repr((c.sentence_start, c.sentence_end, c.inferred)))
-        return digest.hexdigest()
+            parts.append(self._event_part(r.event))
+            parts.append(repr((c.sentence_start, c.sentence_end, c.inferred)))
+        return digest(*parts)
