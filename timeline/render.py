@@ -59,7 +59,7 @@ from timeline.export_json import event_json_bytes, render_timeline_json
 from timeline.export_timelinejs import render_timelinejs, slide_bytes
 from timeline.links import ROOT_MARK, Links, embed_snippet, resolve, resolved_size
 from timeline.memo import MemoTable, digest
-from timeline.model import Event, TaggedArticle, Timeline
+from timeline.model import Citation, Event, TaggedArticle, Timeline
 from timeline.pages import (
     PAGE_BUDGET,
     group,
@@ -126,9 +126,19 @@ def make_environment(user_templates: Path | None, compiled: Path | None = None) 
         day_long=day_long,
         day_medium=day_medium,
         resolution=timex_resolution,
+        cited=_cited,
         plain_text=lambda text: _MARKDOWN_MARKS.sub("", text),
     )
     return env
+
+
+def _cited(
+    citations: Sequence[Citation], links: Links, root: str
+) -> list[tuple[Citation, Markup, str]]:
+    """Each citation with its link and its article's day ("July 16, 2018"): an event's
+    citations are shown twice (the sources after its text, and how each reports it), and these
+    were most of what showing them cost."""
+    return [(c, links.citation(c, root), day_medium(c.published)) for c in citations]
 
 
 def _compiled_templates(folder: Path) -> FileSystemBytecodeCache:
