@@ -171,3 +171,12 @@ def test_many_keys_at_once_compute_only_what_is_not_remembered(tmp_path: Path) -
     assert table.get_many(["a", "b", "c"], compute) == ["made 0", "B", "made 2"]
     assert asked == [[0, 2]]
     assert table.get("c", lambda: "again") == "made 2"  # remembered as if by get
+
+
+def test_event_links_are_remembered_per_links_not_shared_by_a_replaced_copy() -> None:
+    # Links remembers each event's escaped path; a copy with other homes must not reuse them
+    first = Links({"e1": "years/2020/index.html"}, {}, {}, {}, {})
+    assert first.event("e1", "../") == "../years/2020/index.html#e-e1"
+    moved = replace(first, homes={"e1": "years/2020/2.html"})
+    assert moved.event("e1", "") == "years/2020/2.html#e-e1"
+    assert first.event("e1", "") == "years/2020/index.html#e-e1"

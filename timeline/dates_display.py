@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from datetime import date
+from functools import lru_cache
 
 from timeline.model import AnchorKind, Event, Granularity, Interval, Status, Timex, When
 
@@ -86,8 +87,10 @@ def _span_words(days: int) -> str:
     return "days" if days <= 14 else "weeks" if days <= 92 else "months" if days <= 731 else "years"
 
 
+@lru_cache(maxsize=8192)
 def bare_date(when: When) -> str:
-    """The date alone, at its granularity: 'Monday, July 16, 2018', 'July 2018', '2016'."""
+    """The date alone, at its granularity: 'Monday, July 16, 2018', 'July 2018', '2016'.
+    Remembered: an event's date is shown on the page of every article that reports it."""
     iv, g = when.interval, when.granularity
     if g in (Granularity.DAY, Granularity.TIME) and iv.days == 1:
         text = day_long(iv.start)
@@ -143,18 +146,23 @@ def display_date(event: Event) -> str:
     """
     if event.display_date:  # hand-made events may say it their way ("Summer 2018")
         return event.display_date
-    when = event.when
+    return _date_line(event.when, event.status)
+
+
+@lru_cache(maxsize=8192)
+def _date_line(when: When, status: Status) -> str:
+    # remembered: an event's date line is on the page of every article that reports it
     if when.granularity is Granularity.VAGUE:
-        phrase = _vague(when, event.status)
-        if event.status is Status.EXPECTED:
+        phrase = _vague(when, status)
+        if status is Status.EXPECTED:
             return f"Expected {phrase}"
         return _capitalize(phrase)
     text = bare_date(when)
     if when.approximate:
         text = f"around {text}"
-    if event.status is Status.EXPECTED:
+    if status is Status.EXPECTED:
         return f"Expected {'' if when.approximate else _preposition(when)}{text}"
-    if event.status is Status.ONGOING:
+    if status is Status.ONGOING:
         return f"Ongoing as of {text}"
     return _capitalize(text)
 

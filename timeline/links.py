@@ -56,6 +56,10 @@ class Links:
     # True while the pages are not decided: an event's page is left as a mark for ``resolve``
     deferred: bool = False
     _article_paths: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # not copied by ``replace``: the paths depend on ``homes``
+    _event_paths: dict[str, str] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     @classmethod
     def empty(cls, people: Sequence[Topic], tags: Sequence[Topic]) -> Links:
@@ -85,7 +89,10 @@ class Links:
     def event(self, event_id: str, root: str) -> Markup:
         if self.deferred:
             return _href(root, f"<@home:{quote(event_id)}@>#e-{quote(event_id)}")
-        return _href(root, str(escape(self.event_path(event_id))))
+        path = self._event_paths.get(event_id)
+        if path is None:  # an event is linked from every article that reports it: once each
+            path = self._event_paths[event_id] = str(escape(self.event_path(event_id)))
+        return _href(root, path)
 
     def article_file(self, slug: str) -> str:
         """The article's page from the top of the site, as a site path (unquoted): one flat
