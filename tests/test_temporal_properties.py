@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import pickle
 import re
+from dataclasses import fields
 from datetime import date, datetime
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.model import TimexType
+from timeline.model import Timex, TimexType
 from timeline.temporal import tag
 from timeline.temporal.lexicon import words
 from timeline.temporal.values import VALUE_RE
@@ -70,6 +72,18 @@ def test_tagging_a_prefix_is_stable_left_of_the_cut(text: str, dct: date | datet
     alone = tag(text, dct)
     cut = len(text) - 120  # beyond the clause window a tense cue is looked for in
     assert [t for t in full if t.end < cut] == [t for t in alone if t.end < cut]
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts, dcts)
+def test_timexes_are_those_the_dataclass_makes(text: str, dct: date | datetime) -> None:
+    """The tagger builds its Timex objects with ``model.new_timex``, not ``Timex(...)``: the
+    same objects (equal, hashed, shown and pickled alike)."""
+    for t in tag(text, dct):
+        made = Timex(**{f.name: getattr(t, f.name) for f in fields(Timex)})
+        assert made == t and hash(made) == hash(t) and repr(made) == repr(t)
+        assert pickle.loads(pickle.dumps(t)) == made
+        assert pickle.dumps(t) == pickle.dumps(made)
 
 
 def test_value_grammar_accepts_timex3_values_and_rejects_others() -> None:

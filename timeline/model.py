@@ -46,6 +46,24 @@ def fast_pickle(cls: type[_Record]) -> type[_Record]:
     return cls
 
 
+def fast_new(cls: type[_Record]) -> Callable[..., _Record]:
+    """A constructor of a frozen, slotted dataclass taking every field, in order, by position.
+
+    The dataclass's ``__init__`` sets each field through ``object.__setattr__`` (the class
+    refuses ``setattr``); this one calls the slots' own setters, as ``fast_pickle``'s
+    ``__setstate__`` does: 2.5 times faster. For a class without ``__post_init__`` it makes the
+    same object (equal, same hash, repr and pickle); the tagger makes one per expression."""
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    scope: dict[str, Any] = {f"_set_{name}": getattr(cls, name).__set__ for name in names}
+    scope.update(_new=object.__new__, _cls=cls)
+    source = "def new({}):\n    self = _new(_cls)\n{}    return self".format(
+        ", ".join(names), "".join(f"    _set_{name}(self, {name})\n" for name in names)
+    )
+    exec(source, scope)  # the source is made above from the field names alone
+    new: Callable[..., _Record] = scope["new"]
+    return new
+
+
 def unpickle_quietly(data: bytes) -> Any:
     """``pickle.loads`` with the garbage collector paused. Extractions unpickle into hundreds
     of thousands of objects and no garbage; the collections their number would trigger walk
@@ -162,6 +180,11 @@ class Timex:
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, ...
     quant: str | None = None  # TIMEX3 quant for sets: "EVERY"
     freq: str | None = None  # TIMEX3 freq for sets: "1W"
+
+
+# Timex(start, end, text, type, value, anchor, interval, granularity, approximate, mod, quant,
+# freq), every field given by position, without __init__'s object.__setattr__ per field.
+new_timex = fast_new(Timex)
 
 
 @fast_pickle
