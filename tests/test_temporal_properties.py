@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.model import Timex, TimexType
-from timeline.temporal import tag
+from timeline.temporal import scan, tag
 from timeline.temporal.lexicon import words
+from timeline.temporal.recognize import master_pattern
 from timeline.temporal.values import VALUE_RE
 
 # Text that is mostly temporal vocabulary, so that the interesting paths run, plus noise.
@@ -84,6 +85,36 @@ def test_timexes_are_those_the_dataclass_makes(text: str, dct: date | datetime) 
         assert made == t and hash(made) == hash(t) and repr(made) == repr(t)
         assert pickle.loads(pickle.dumps(t)) == made
         assert pickle.dumps(t) == pickle.dumps(made)
+
+
+_NUMBER_TALK = words(
+    """1 12 5 1990 2001 24 3 30 99 0 1500 - / . : , ' s st nd th rd a.m. am pm p.m. o'clock in
+    the morning of may July sept jan. more years year-old days trading and or a half million
+    people percent ago earlier century quarter fiscal % $ about 1/2 s'"""
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_NUMBER_TALK), st.sampled_from([" ", "  ", "\u00a0", "\n"])),
+        max_size=30,
+    ).map("".join)
+)
+def test_the_look_ahead_of_numbers_changes_no_match(text: str) -> None:
+    """``scan._DIGIT_LEAD`` only makes failing at a number cheaper: wherever an expression
+    can start with a digit, the regex with it matches as the one without."""
+    kinds = scan.DISPATCH["1"]
+    assert scan.DIGIT_KINDS.issuperset(kinds)
+    plain = re.compile(master_pattern(kinds))
+    led = scan._matcher("1")
+    assert led is not None and led.pattern == scan._DIGIT_LEAD + plain.pattern
+    low = scan.lower(text)
+    for at in (i for i, c in enumerate(low) if c in "0123456789"):
+        a, b = plain.match(low, at), led.match(low, at)
+        assert (a and (a.span(), a.lastgroup, a.groups())) == (
+            b and (b.span(), b.lastgroup, b.groups())
+        )
 
 
 def test_value_grammar_accepts_timex3_values_and_rejects_others() -> None:
