@@ -104,13 +104,37 @@ _NUMBER_TALK = words(
 def test_the_look_ahead_of_numbers_changes_no_match(text: str) -> None:
     """``scan._DIGIT_LEAD`` only makes failing at a number cheaper: wherever an expression
     can start with a digit, the regex with it matches as the one without."""
-    kinds = scan.DISPATCH["1"]
-    assert scan.DIGIT_KINDS.issuperset(kinds)
+    _same_matches_with_the_look_ahead("1", scan._DIGIT_LEAD, scan.DIGIT_KINDS, text, r"[0-9]")
+
+
+_AFTER_THE = words(
+    """company past future present near short long term time first fourth quarter fiscal year
+    year-ago years days weeks months end beginning start middle rest day before after
+    following previous next same latest last whole full entire week weekend month decade
+    century morning afternoon evening night a an few couple number additional extra another
+    more early mid late 1990s '80s 1990 12 twenties fifth tenth spring fall fallout winter
+    summer christmas fourth of july better part remaining recent initial ensuing further
+    several many dozens hundreds half two three four twelve fifty hundred single dozen new
+    this current coming comparable corresponding prior period fy seconds minutes hours"""
+)
+
+
+def test_the_look_ahead_of_the_changes_no_match() -> None:
+    """``scan._THE_LEAD`` likewise at "the", followed by every pair of these words."""
+    text = " ".join(f"the {a}{sep}{b}." for a in _AFTER_THE for b in _AFTER_THE for sep in " -")
+    _same_matches_with_the_look_ahead("the", scan._THE_LEAD, scan.THE_KINDS, text, r"\bthe\b")
+
+
+def _same_matches_with_the_look_ahead(
+    word: str, lead: str, known: frozenset[str], text: str, starts: str
+) -> None:
+    kinds = scan.DISPATCH[word]
+    assert known.issuperset(kinds)
     plain = re.compile(master_pattern(kinds))
-    led = scan._matcher("1")
-    assert led is not None and led.pattern == scan._DIGIT_LEAD + plain.pattern
+    led = scan._matcher(word)
+    assert led is not None and led.pattern == lead + plain.pattern
     low = scan.lower(text)
-    for at in (i for i, c in enumerate(low) if c in "0123456789"):
+    for at in (m.start() for m in re.finditer(starts, low)):
         a, b = plain.match(low, at), led.match(low, at)
         assert (a and (a.span(), a.lastgroup, a.groups())) == (
             b and (b.span(), b.lastgroup, b.groups())

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 import regex  # type: ignore[import-untyped]
 
+from timeline.temporal.lexicon import trie_regex, words
 from timeline.temporal.recognize import (
     GROUPS,
     MASTER,
@@ -90,21 +91,38 @@ _DIGIT_LEAD = (
     r"|trading|business|working|more|sec|min|hour|day|night|week|fortnight|month|quarter"
     r"|year|decade|centur)))"
 )
+# the kinds _DIGIT_LEAD was written for
 DIGIT_KINDS = frozenset(
-    [
-        "iso",
-        "numdate",
-        "time",
-        "mdy",
-        "quarter",
-        "decade",
-        "year",
-        "ago",
-        "ordday",
-        "duration",
-        "andday",
-    ]
-)  # the kinds _DIGIT_LEAD was written for
+    ("iso", "numdate", "time", "mdy", "quarter", "decade", "year", "ago", "ordday", "duration",
+     "andday")
+)  # fmt: skip
+# The same for "the", the most frequent start word, and mostly of no expression ("the
+# company"): every kind that can start with it reads white space and one of these words (or
+# their beginnings: "year" of "year-ago", "late" of "latest", "four" of "fourth") next, a
+# number or "'80s", or "a"/"an" (a number may be "a few", a modifier "an additional"), as
+# its patterns show (and partial matches of "the <word>" over TBAQ's and the lexicon's words).
+_THE_NEXT = trie_regex(
+    words(
+        """additional afternoon another autumn beginning better centur coming comparable
+        corresponding couple current day decade dozen early eight eleven end ensuing entire
+        evening fall few fifteen fifth fifties fifty final first fiscal five following forties
+        fortnight forty four full further future fy half hour hundred initial last late long
+        many mid minute month more morning near new next night nine ninth one past period
+        present previous prior quarter recent remaining rest same second seven several short
+        single six spring start summer ten third thirteen thirties thirty this three time
+        twelve twenties twenty two week whole winter year"""
+    )
+)
+_THE_LEAD = rf"(?=the\s+(?:[0-9'\u2019]|an?[\s-]|{_THE_NEXT}))"
+THE_KINDS = frozenset(
+    ("quarter", "fiscal", "decade", "season", "holiday", "month", "weekday", "relday", "year",
+     "relunit", "ordday", "duration", "ref")
+)  # fmt: skip
+# start word -> (look-ahead, the kinds it was written for: another kind needs a new look)
+_LEADS = {
+    **dict.fromkeys("0123456789", (_DIGIT_LEAD, DIGIT_KINDS)),
+    "the": (_THE_LEAD, THE_KINDS),
+}
 
 
 def _matcher(word: str) -> re.Pattern[str] | None:
@@ -113,8 +131,9 @@ def _matcher(word: str) -> re.Pattern[str] | None:
         return _MATCHERS[word]
     except KeyError:
         kinds = DISPATCH.get(word)
-        # (a kind added to the digits' list needs its own look at _DIGIT_LEAD first)
-        lead = _DIGIT_LEAD if word.isdigit() and kinds and DIGIT_KINDS.issuperset(kinds) else ""
+        lead, known = _LEADS.get(word, ("", frozenset()))
+        if not (kinds and known.issuperset(kinds)):
+            lead = ""
         found = _MATCHERS[word] = _regex_for(kinds, lead) if kinds else None
         return found
 
