@@ -150,3 +150,26 @@ def test_value_grammar_accepts_timex3_values_and_rejects_others() -> None:
     assert all(VALUE_RE.fullmatch(v) for v in good)
     assert not any(VALUE_RE.fullmatch(v) for v in bad)
     assert re.compile(VALUE_RE.pattern)  # a plain pattern others can reuse
+
+
+_AFTER_A = words(
+    """company few couple number dozen hundred half quarter fiscal year year-ago first second
+    third fourth final latest current last past previous prior same next coming recent period
+    comparable corresponding 1990 12 3rd trading business working more other day days week
+    weekend weeks month months year years hour minute minutes fortnight decade decades century
+    morning night evening afternoon monday tuesday wednesday thursday friday saturday sunday
+    may march jan. feb. apr. aug. sept. oct. nov. dec. july june spring summer fall autumn
+    winter later date while very fairly rather relatively long lengthy short brief extended
+    prolonged considerable indefinite time lot new and"""
+)
+
+
+def test_the_look_ahead_of_a_changes_no_match() -> None:
+    """``scan._A_LEAD`` likewise at "a" (and "every", of the same kinds), followed by every
+    pair of these words, joined as they are in expressions."""
+    text = " ".join(
+        f"{w} {a}{sep}{b}." for w in ("a", "every") for a in _AFTER_A for b in _AFTER_A
+        for sep in (" ", "-", " of ", " long ")
+    )  # fmt: skip
+    text += " ".join(f" a-{a} a  {a} ago" for a in _AFTER_A)
+    _same_matches_with_the_look_ahead("a", scan._A_LEAD, scan.A_KINDS, text, r"\ba\b")

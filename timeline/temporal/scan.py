@@ -118,10 +118,30 @@ THE_KINDS = frozenset(
     ("quarter", "fiscal", "decade", "season", "holiday", "month", "weekday", "relday", "year",
      "relunit", "ordday", "duration", "ref")
 )  # fmt: skip
+# The same for "a", mostly of no expression either ("a company"): its kinds read white space
+# (or "-" of "a-year") and then a number of a quarter's year, one of these words or their
+# beginnings: a quarter's ("a fiscal quarter", "a year-ago period", "a second half"), a
+# count's ("a few", "a couple", "a dozen", "a number of", "a trading day", "a more"), a unit,
+# a set's ("a other", a weekday, a month, a season: "every" kinds) or a ref's ("a while", "a
+# later date", "a very long period").
+_A_NEXT = trie_regex(
+    words(
+        """afternoon apr aug autumn brief business centur comparable considerable coming
+        corresponding couple current day dec decade dozen evening extended fairly fall feb few
+        final first fiscal fortnight fourth friday half hour hundred indefinite jan jul jun
+        last latest later lengthy long mar may minute monday month more morning next night nov
+        number oct other past period previous prior prolonged quarter rather recent relatively
+        same saturday second sep short spring summer sunday third thursday trading tuesday very
+        wednesday week while winter working year"""
+    )
+)
+_A_LEAD = rf"(?=a[\s-]+(?:[0-9]|{_A_NEXT}))"
+A_KINDS = frozenset(("quarter", "ago", "set", "duration", "ref"))
 # start word -> (look-ahead, the kinds it was written for: another kind needs a new look)
 _LEADS = {
     **dict.fromkeys("0123456789", (_DIGIT_LEAD, DIGIT_KINDS)),
     "the": (_THE_LEAD, THE_KINDS),
+    "a": (_A_LEAD, A_KINDS),
 }
 
 
