@@ -173,3 +173,33 @@ def test_the_look_ahead_of_a_changes_no_match() -> None:
     )  # fmt: skip
     text += " ".join(f" a-{a} a  {a} ago" for a in _AFTER_A)
     _same_matches_with_the_look_ahead("a", scan._A_LEAD, scan.A_KINDS, text, r"\ba\b")
+
+
+_PLAIN_START = re.compile(r"\b(?:[a-z]+|\d)|(?<![\w'\u2019])['\u2019]")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from([*scan.DISPATCH, "in", "of", "inn", "said", "s", "é", "_", "a1"]),
+            st.sampled_from([" ", "  ", "-", ".", "'", "\u2019", "\n", "é", "_", "("]),
+        ),
+        max_size=30,
+    ).map("".join),
+    st.integers(0, 200),
+    st.integers(0, 200),
+)
+def test_the_scanner_reads_the_start_words_a_word_boundary_finds(text: str, a: int, b: int) -> None:
+    """``Scanner._read`` finds, with its patterns led by the character before a word, the
+    start words (those with a regex) that ``\\b`` finds, in any window of any text."""
+    scanner = scan.Scanner(text)
+    low = scanner.low
+    lo, hi = sorted((min(a, len(low)), min(b, len(low))))
+    scanner._read(lo, hi)
+    expected = [
+        (w.start(), found)
+        for w in _PLAIN_START.finditer(low, lo, hi)
+        if (found := scan._matcher(w.group())) is not None
+    ]
+    assert list(zip(scanner.starts, scanner.matchers, strict=True)) == expected
