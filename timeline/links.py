@@ -141,11 +141,14 @@ def resolve(markup: str, root: str, links: Links) -> str:
 
     def fill(match: re.Match[str]) -> str:
         event_id = match.group(1)
-        if event_id is None:
-            return root
-        return str(escape(links.homes.get(unquote(event_id), "index.html")))
+        return root if event_id is None else _home(links, event_id)
 
     return _MARKS.sub(fill, markup)
+
+
+def _home(links: Links, quoted_id: str) -> str:
+    """What a deferred link's mark becomes: the linked event's page, escaped."""
+    return str(escape(links.homes.get(unquote(quoted_id), "index.html")))
 
 
 def resolved_size(markup: str, root: str, links: Links) -> int:
@@ -156,7 +159,7 @@ def resolved_size(markup: str, root: str, links: Links) -> int:
     if "<@home:" in markup:  # only follow-up links: rare
         for match in _MARKS.finditer(markup):
             if match.group(1) is not None:
-                home = str(escape(links.homes.get(unquote(match.group(1)), "index.html")))
+                home = _home(links, match.group(1))
                 size += len(home.encode("utf-8")) - len(match.group(0).encode("utf-8"))
     return size
 

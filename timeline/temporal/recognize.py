@@ -236,7 +236,17 @@ _WORD_TRIGGER = re.compile(r"\b" + trie_regex(_CORE_WORDS) + r"\b")
 # that starts with a character class lets the engine skip to the next gap between words in C
 # instead of trying the pattern at every letter (a sixth faster over the whole text). Only the
 # text's first word has no character before it: ``_WORD_TRIGGER`` is tried there.
-_WORD_AFTER_GAP = re.compile(r"\W(" + trie_regex(_CORE_WORDS) + r")\b")
+# The leading classes of patterns that have an ASCII twin (below): (a non-word character, a
+# digit) for any text, and the same for a text whose letters and digits are all ASCII.
+UNICODE_CLASSES = (r"\W", r"\d")
+ASCII_CLASSES = ("[^a-z0-9_]", "[0-9]")
+
+
+def _word_after_gap(gap: str) -> re.Pattern[str]:
+    return re.compile(gap + "(" + trie_regex(_CORE_WORDS) + r")\b")
+
+
+_WORD_AFTER_GAP = _word_after_gap(UNICODE_CLASSES[0])
 # Digits count unless they are money, a percentage, a decimal part or thousands ("$1.76",
 # "15%", "1,000"): those are a third of all digit runs in news, and never a timex on their own.
 # The look-behind comes after the first digit so that the regex starts with a character class,
@@ -252,16 +262,20 @@ _COUNT = (
     r"(?:(?<=\sand\s\d)|(?<=\sor\s\d)|(?=\d{3}(?!\d))"
     r"|(?!\d*\s+(?:million|billion|trillion|percent|cents|pence|people)\b))"
 )
-_DIGIT_TRIGGER = re.compile(r"\d(?<![$\u00a3\u20ac\d.,]\d)" + _COUNT + r"\d*(?!\d|%|,\d{3})")
+
+
+def _digit_trigger(digit: str) -> re.Pattern[str]:
+    return re.compile(digit + r"(?<![$\u00a3\u20ac\d.,]\d)" + _COUNT + r"\d*(?!\d|%|,\d{3})")
+
+
+_DIGIT_TRIGGER = _digit_trigger(UNICODE_CLASSES[1])
 # In a text whose letters and digits are all ASCII (most English news, curly quotes and dashes
 # included), the leading classes \W and \d are [^a-z0-9_] and [0-9] (``low`` has no capitals),
 # which the engine tests from a table instead of looking each character up in the Unicode
 # database: both searches take a fifth less time. Other texts keep the classes above.
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\x00-\x7f](?<=\w)")
-_WORD_AFTER_GAP_ASCII = re.compile(r"[^a-z0-9_](" + trie_regex(_CORE_WORDS) + r")\b")
-_DIGIT_TRIGGER_ASCII = re.compile(
-    r"[0-9](?<![$\u00a3\u20ac\d.,]\d)" + _COUNT + r"\d*(?!\d|%|,\d{3})"
-)
+_WORD_AFTER_GAP_ASCII = _word_after_gap(ASCII_CLASSES[0])
+_DIGIT_TRIGGER_ASCII = _digit_trigger(ASCII_CLASSES[1])
 
 
 def ascii_words(low: str) -> bool:
