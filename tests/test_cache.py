@@ -91,6 +91,30 @@ def test_one_changed_article_among_many(tmp_path: Path) -> None:
     assert [r.tagged.article.slug for r in results] == [f"a{i}" for i in range(6)]
 
 
+def test_the_misses_are_handed_out_before_the_hits_are_read_back(tmp_path: Path) -> None:
+    # so that a pool's workers extract them while this process unpickles the rest
+    store = ExtractionCache(tmp_path / "c")
+    articles = [article(f"a{i}", f"Talks ended on day {i} of July 2018.\n") for i in range(4)]
+    run(store, articles)
+    articles[2] = replace(articles[2], text="Talks resumed on Friday.\n")
+    events: list[str] = []
+    reading = store.get
+
+    def get(a: Article) -> Extraction | None:
+        events.append(f"read {a.slug}")
+        return reading(a)
+
+    def eager(stage: object, todo: Sequence[Article]) -> list[Extraction]:
+        events.append("handed out " + " ".join(a.slug for a in todo))
+        return list(map(stage, todo))  # type: ignore[arg-type]
+
+    store.get = get  # type: ignore[method-assign]
+    results = list(cached_mapper(store, eager)(api.extract_article, articles))
+    assert events == ["handed out a2", "read a0", "read a1", "read a3"]
+    assert [r.tagged.article.slug for r in results] == ["a0", "a1", "a2", "a3"]
+    assert results[2].tagged.article.text == "Talks resumed on Friday.\n"
+
+
 def test_what_was_read_back_is_frozen_while_the_misses_are_made(tmp_path: Path) -> None:
     store = ExtractionCache(tmp_path / "c")
     articles = [article(f"a{i}", f"Talks ended on day {i} of July 2018.\n") for i in range(3)]

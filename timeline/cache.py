@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import metadata
+from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -108,11 +109,17 @@ class ExtractionCache:
         self._keys[id(article)] = (article, found)  # the article kept: its id stays its own
         return found
 
-    def get(self, article: Article) -> Extraction | None:
-        key = self.key(article)
+    def holds(self, article: Article) -> bool:
+        """Is there an entry for the article? (Read back by ``get``, it may still turn out
+        damaged or another article's.) Cheap: nothing is unpickled."""
+        return isinstance(self._entry(self.key(article)), bytes)
+
+    def _entry(self, key: str) -> object:
         data = self._shard(key).get(key)
-        if data is None:
-            data = self._unpacked().get(key)
+        return self._unpacked().get(key) if data is None else data
+
+    def get(self, article: Article) -> Extraction | None:
+        data = self._entry(self.key(article))
         try:
             value = unpickle_quietly(data) if isinstance(data, bytes) else None
         except Exception:
@@ -262,31 +269,34 @@ def cached_mapper(
 
     def mapped(stage: Stage, articles: Sequence[Article]) -> list[Extraction]:
         articles = list(articles)
-        results: list[Extraction | None] = [
-            store.get(a) if store is not None else None for a in articles
-        ]
-        missing = [i for i, r in enumerate(results) if r is None]
+        results: list[Extraction | None] = [None] * len(articles)
+        # The misses are handed to the executor before the hits are read back: a pool's
+        # workers extract them (and compile the tagger's patterns) while this process
+        # unpickles thousands of entries, the slowest part of a rebuild after one edit.
+        known = [i for i, a in enumerate(articles) if store is not None and store.holds(a)]
+        unknown = sorted(set(range(len(articles))) - set(known))
+        fresh = _start(store, inner, stage, [articles[i] for i in unknown])
+        for i in known:
+            results[i] = store.get(articles[i]) if store is not None else None
+        # an entry that turned out damaged or another article's is made here, after the rest
+        damaged = [i for i in known if results[i] is None]
+        missing = unknown + damaged
+        if damaged:
+            fresh = chain(fresh, _start(store, map, stage, [articles[i] for i in damaged]))
         done = len(articles) - len(missing)
         if store is not None:
             store.hits += done
             store.misses += len(missing)
         if progress is not None:
             progress(done, len(articles))
-        # One call for all the misses: the executor keeps every worker busy to the end, and
-        # results come back in order as they finish, saved and reported a chunk at a time.
-        todo = [articles[i] for i in missing]
         # What was read back lives to the end of the build. Frozen, it is not walked by the
         # collections that making the misses triggers, here or in workers forked from here
         # (where walking it would also copy its memory): the one extraction of a rebuild after
         # reading 5,000 back took 0.47 s, and 0.13 s frozen. A caller's own freeze is kept.
-        freezing = bool(todo) and done > 0 and gc.get_freeze_count() == 0
+        freezing = bool(missing) and done > 0 and gc.get_freeze_count() == 0
         if freezing:
             gc.freeze()
         try:
-            # With a store, workers send each extraction pickled, to be kept as it came.
-            fresh: Iterable[Extraction | bytes] = (
-                inner(stage, todo) if store is None else inner(partial(run_pickled, stage), todo)
-            )
             pending: list[tuple[Article, bytes]] = []
             waiting = 0  # results not reported yet
             for i, item in zip(missing, fresh, strict=True):
@@ -312,6 +322,17 @@ def cached_mapper(
         return found
 
     return mapped
+
+
+def _start(
+    store: ExtractionCache | None, inner: Mapper, stage: Stage, todo: Sequence[Article]
+) -> Iterable[Extraction | bytes]:
+    """Hand the articles to the executor: one call for all of them, so it keeps every worker
+    busy to the end, and results come back in order as they finish. With a store, workers
+    send each extraction pickled, to be kept as it came."""
+    if not todo:
+        return iter(())
+    return inner(stage, todo) if store is None else inner(partial(run_pickled, stage), todo)
 
 
 def check_cache_folder(folder: Path, output: Path) -> None:

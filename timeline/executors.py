@@ -45,7 +45,9 @@ EXECUTORS = ("local", "dask")
 # per-batch overhead (a pickle round trip, a scheduler task) stays small.
 BATCHES_PER_WORKER = 4
 MAX_BATCH = 64
-# Below this many articles a process pool's start-up outweighs what it saves.
+# Below this many articles a process pool's start-up outweighs what it saves, where workers
+# are spawned (each imports everything anew). Forked ones start in milliseconds, so there
+# even one article goes to a worker: it is made while the caller reads the cache back.
 MIN_PARALLEL = 8
 
 
@@ -155,8 +157,8 @@ class ProcessMapper(_Reusable):
     def __call__(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         items = list(items)
         parts = batches(items, self.batch or batch_size(len(items), self.jobs))
-        if len(items) < MIN_PARALLEL or len(parts) < 2:  # a pool would cost more than it saves
-            return iter(run_batch(fn, items))
+        if not items or (len(items) < MIN_PARALLEL and fork_context() is None):
+            return iter(run_batch(fn, items))  # a pool would cost more than it saves
         blobs = self._executor().map(run_pickled_batch, [fn] * len(parts), parts)  # all submitted
         return (r for blob in blobs for r in unpickle_batch(blob))
 
