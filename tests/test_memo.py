@@ -53,6 +53,57 @@ def test_a_memo_table_keeps_exactly_what_a_build_used(tmp_path: Path) -> None:
     assert third.get("b", lambda: "B again") == "B again"  # "b" was not used: it was dropped
 
 
+def _build(path: Path, keys: list[str]) -> MemoTable[str]:
+    """A build that uses these keys (values derived from them, as memo values are)."""
+    table: MemoTable[str] = MemoTable(path)
+    for key in keys:
+        table.get(key, lambda key=key: key.upper())
+    table.save()
+    return table
+
+
+def test_a_build_that_made_a_few_entries_appends_them_and_leaves_the_table_alone(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "memo-x.pickle"
+    keys = [f"k{i}" for i in range(100)]
+    _build(path, keys)
+    written = path.stat().st_mtime_ns, path.read_bytes()
+    # one edit: two entries replaced by two new ones
+    edited = [*keys[2:], "new1", "new2"]
+    _build(path, edited)
+    assert (path.stat().st_mtime_ns, path.read_bytes()) == written
+    assert path.with_suffix(".journal").stat().st_size < len(written[1]) // 10
+    again = _build(path, edited)
+    assert (again.hits, again.misses) == (100, 0)  # the journal's entries are read back
+    assert (path.stat().st_mtime_ns, path.read_bytes()) == written
+
+
+def test_a_table_is_written_anew_once_unused_entries_pile_up(tmp_path: Path) -> None:
+    path = tmp_path / "memo-x.pickle"
+    journal = path.with_suffix(".journal")
+    held = []  # entries the files hold after each build, and whether there is a journal
+    for n in range(5):  # each build uses 100 entries, ten of them new
+        _build(path, [f"k{i}" for i in range(10 * n, 10 * n + 100)])
+        held.append((len(MemoTable(path)._old), journal.exists()))
+    # the third build left 30 unused entries, more than a quarter of the 100 it used: the
+    # table was written anew with exactly those 100, and the next build appended to it again
+    assert held == [(100, False), (110, True), (120, True), (100, False), (110, True)]
+
+
+def test_a_journal_cut_short_keeps_its_whole_records_and_is_folded_in(tmp_path: Path) -> None:
+    path = tmp_path / "memo-x.pickle"
+    _build(path, [f"k{i}" for i in range(100)])
+    _build(path, [f"k{i}" for i in range(99)] + ["a"])
+    _build(path, [f"k{i}" for i in range(99)] + ["a", "b"])
+    journal = path.with_suffix(".journal")
+    journal.write_bytes(journal.read_bytes()[:-3])  # the last build was interrupted
+    table = _build(path, [f"k{i}" for i in range(99)] + ["a", "b"])
+    assert (table.hits, table.misses) == (100, 1)  # "b" is made again, "a" was kept
+    assert not journal.exists()  # and the table written whole, so later records are readable
+    assert len(MemoTable(path)._old) == 101
+
+
 @given(st.lists(st.text(), max_size=4), st.lists(st.text(), max_size=4))
 def test_different_lists_of_parts_have_different_keys(a: list[str], b: list[str]) -> None:
     # the framing keeps ("ab", "c") from ("a", "bc"), and "1:a" from ("1", "a")

@@ -3,8 +3,11 @@ inputs: how each date's reports group into events, each event's markup, its JSON
 
 A rebuild after one edit must not redo, for thousands of unchanged events, what the last
 build did; the extraction cache (``timeline.cache``) spares the per-article stage, these
-tables spare the stages after it. A table is read whole at the start of a build and written
-at its end with exactly the entries this build used, so it never grows past one site's worth.
+tables spare the stages after it. A table is read whole at the start of a build. At its end
+the entries the build made are appended to the table's journal: a rebuild after one edit
+writes a few hundred kilobytes, not the hundreds of megabytes of a big site's markup. Once the
+entries the build did not use outnumber a quarter of those it did, the table is written anew
+with exactly the used ones, so it never grows much past one site's worth.
 
 Keys must digest everything the value depends on: a table trusts them blindly. The tables
 live in the extraction cache's folder for this code version, so new code starts afresh.
@@ -13,6 +16,7 @@ live in the extraction cache's folder for this code version, so new code starts 
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
@@ -54,19 +58,37 @@ class MemoTable(Generic[Value]):
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
-        self._old: dict[str, Value] = self._read(path) if path is not None else {}
+        self._old: dict[str, Value] = {}
+        self._journal_whole = True  # every record of the journal could be read back
+        if path is not None:
+            self._old, self._journal_whole = self._read(path)
         self._used: dict[str, Value] = {}
         self._released = False
         self.hits = self.misses = 0
 
     @staticmethod
-    def _read(path: Path) -> dict[str, Value]:
+    def _read(path: Path) -> tuple[dict[str, Value], bool]:
+        """The table and its journal's records, and whether every record could be read."""
         try:
             value = unpickle_quietly(path.read_bytes())
         except Exception:  # missing or damaged: everything is computed again
-            return {}
-        return value if isinstance(value, dict) else {}
-
+            value = {}
+        table: dict[str, Value] = value if isinstance(value, dict) else {}
+        try:
+            data = _journal(path).read_bytes()
+        except OSError:
+            return table, True
+        # each value is a pure function of its key, so a record is good whatever precedes it
+        stream = io.BytesIO(data)
+        while stream.tell() < len(data):
+            try:
+                record = unpickle_quietly(stream)
+            except Exception:  # cut short by an interrupted build: it, and the rest, are lost
+                return table, False
+            if not isinstance(record, dict):
+                return table, False
+            table.update(record)
+        return table, True
     def _recall(self, key: str) -> Value | None:
         """The value remembered for ``key`` (kept as used by this build), or None."""
         if self._released:
@@ -102,15 +124,29 @@ class MemoTable(Generic[Value]):
         return values  # type: ignore[return-value]  # every place is filled above
 
     def save(self) -> None:
-        """Write the entries this build used, if they are not exactly what the file holds."""
-        if self.path is None or self._used.keys() == self._old.keys() or self._released:
+        """Append the entries this build made to the journal; or, once the entries it did not
+        use outnumber a quarter of those it did, write the table anew with only the used."""
+        if self.path is None or self._released:
             return
+        made = {key: value for key, value in self._used.items() if key not in self._old}
+        unused = len(self._old) - (len(self._used) - len(made))
+        if not made and not unused and self._journal_whole:
+            return  # it holds exactly what this build used
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        # streamed to the file: a table can be hundreds of megabytes
-        write_atomically(self.path, partial(pickle.dump, self._used, protocol=PROTOCOL))
-
+        if not self._old or unused * 4 > len(self._used) or not self._journal_whole:
+            # streamed to the file: a table can be hundreds of megabytes
+            write_atomically(self.path, partial(pickle.dump, self._used, protocol=PROTOCOL))
+            _journal(self.path).unlink(missing_ok=True)
+        elif made:
+            with _journal(self.path).open("ab") as stream:
+                pickle.dump(made, stream, protocol=PROTOCOL)
     def release(self) -> None:
         """Save, and let go of the entries: the build needs no more of them (a table of every
         event's markup is a hundred megabytes at thousands of articles)."""
         self.save()
         self._old, self._used, self._released = {}, {}, True
+
+
+def _journal(table: Path) -> Path:
+    """Where the entries made since ``table`` was last written whole are appended."""
+    return table.with_suffix(".journal")

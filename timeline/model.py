@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from enum import StrEnum
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 _Record = TypeVar("_Record")
 
@@ -71,14 +71,15 @@ def _setting_each_slot(
     return made
 
 
-def unpickle_quietly(data: bytes) -> Any:
-    """``pickle.loads`` with the garbage collector paused. Extractions unpickle into hundreds
-    of thousands of objects and no garbage; the collections their number would trigger walk
-    them again and again (it halves the time to read a batch of results or the cache)."""
+def unpickle_quietly(data: bytes | BinaryIO) -> Any:
+    """``pickle.loads`` (or ``load``, from a stream) with the garbage collector paused.
+    Extractions unpickle into hundreds of thousands of objects and no garbage; the collections
+    their number would trigger walk them again and again (it halves the time to read a batch
+    of results or the cache)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(data)
+        return pickle.loads(data) if isinstance(data, bytes) else pickle.load(data)
     finally:
         if was_enabled:
             gc.enable()
