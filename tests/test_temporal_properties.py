@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.model import Timex, TimexType
-from timeline.temporal import scan, tag
+from timeline.temporal import anchor, scan, tag
 from timeline.temporal.lexicon import words
 from timeline.temporal.recognize import master_pattern
 from timeline.temporal.values import VALUE_RE
@@ -203,3 +203,53 @@ def test_the_scanner_reads_the_start_words_a_word_boundary_finds(text: str, a: i
         if (found := scan._matcher(w.group())) is not None
     ]
     assert list(zip(scanner.starts, scanner.matchers, strict=True)) == expected
+
+
+_CUE_TALK = words(
+    """said was were had will would agreed offered to be buy set for is expected planned
+    reported hundred hundreds seed seeded freed closed united abced won't didn't 'll until
+    later as soon early going into""",
+)
+cue_texts = st.lists(
+    st.one_of(
+        st.sampled_from(_CUE_TALK),
+        st.sampled_from([" ", "  ", ", ", ",", "\n", "'", "é", "_", "1", "-", "$"]),
+    ),
+    max_size=40,
+).map("".join)
+
+
+def _cue_key(m: re.Match[str]) -> tuple[object, ...]:
+    return m.span(), m.lastgroup, tuple(sorted(m.groupdict().items()))
+
+
+@settings(max_examples=400, deadline=None)
+@given(cue_texts)
+def test_the_possessive_ed_cue_matches_as_the_backtracking_one(text: str) -> None:
+    """``anchor._CUE_WORD`` reads an "-ed" word whole; the pattern that gave letters back
+    (``[a-z]{3,}(?<!hundr)(?<!e)ed``) matches the same, at every position and end."""
+    ed = r"(?P<ed>[a-z]{5,}+(?<=ed)(?<!hundred)(?<!eed))"
+    assert ed in anchor._CUE_WORD
+    old = re.compile(
+        r"\b"
+        + anchor._CUE_WORD.replace(ed, r"(?P<ed>[a-z]{3,}(?<!hundr)(?<!e)ed)")
+        + r"|(?P<ll>'ll)\b"
+    )
+    low = text.lower()
+    for at in range(len(low)):
+        for hi in (len(low), min(len(low), at + 7)):
+            new_m, old_m = anchor._CUES.match(low, at, hi), old.match(low, at, hi)
+            assert (new_m and _cue_key(new_m)) == (old_m and _cue_key(old_m))
+
+
+@settings(max_examples=400, deadline=None)
+@given(cue_texts, st.integers(0, 200), st.integers(0, 200))
+def test_the_cues_after_a_comma_are_the_last_of_the_clause(text: str, a: int, b: int) -> None:
+    """``anchor.tense`` looks for its cue after the clause's last comma first: the cues
+    found from there are those found from further back that start after the comma."""
+    low = text.lower()
+    lo, hi = sorted((min(a, len(low)), min(b, len(low))))
+    whole = [_cue_key(m) for m in anchor._cues(low, lo, hi)]
+    for comma in (i for i in range(lo, hi) if low[i] == ","):
+        after = [_cue_key(m) for m in anchor._cues(low, comma + 1, hi)]
+        assert after == [k for k in whole if k[0][0] > comma]

@@ -60,8 +60,11 @@ _PROSPECTIVE = trie_regex(
 _CUE_WORD = (
     rf"(?:(?P<n>{_PROSPECTIVE}\s+to\s+(?!be\b|have\b|the\b|a\b|an\b|its?\b|his\b|her\b|"
     rf"their\b)[a-z]+)|(?P<f>{_FUTURE})|(?P<w>{_WEAK_FUTURE})|(?P<p>{_PAST})"
-    r"|(?P<ed>[a-z]{3,}(?<!hundr)(?<!e)ed))\b"
+    r"|(?P<ed>[a-z]{5,}+(?<=ed)(?<!hundred)(?<!eed)))\b"
 )
+# An "-ed" word is read whole (possessive ``[a-z]{5,}+``, then asked whether it ends so): the
+# match must end at \b, which only the end of the letters can be, so giving letters back (as
+# ``[a-z]{3,}ed`` did, at every word of the window) finds nothing more; the same matches.
 _CUES = re.compile(rf"\b{_CUE_WORD}|(?P<ll>'ll)\b")  # run on lower-cased text
 # Where a cue may start, found by the character before it: a pattern led by \b is tried at
 # every character, one led by a character class is searched for in C (as the triggers in
@@ -127,9 +130,15 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
     best: tuple[int, Tense] | None = None
     weak = False
     # The nearest cue before the expression that says something decides: the last one found,
-    # so ``_ignored`` is asked from the last back, until one counts.
-    cues = list(_cues(low, lo, start))
-    nearest = next((m for m in reversed(cues) if not _ignored(m, text, low, strong)), None)
+    # so ``_ignored`` is asked from the last back, until one counts. It is looked for after
+    # the clause's last comma first: no cue holds a comma, so the cues found from there are
+    # the last of those found from ``lo``, and the whole clause is read only if none counts.
+    comma = low.rfind(",", lo, start)
+    nearest = None
+    if comma > lo:
+        nearest = _last_counting(_cues(low, comma + 1, start), text, low, strong)
+    if nearest is None:
+        nearest = _last_counting(_cues(low, lo, start), text, low, strong)
     if nearest is not None:
         best = (start - nearest.end(), _tense_of(nearest, low))
         weak = nearest.group() == "until" and not low[lo : nearest.start()].strip(" \n\t\"'`")
@@ -157,6 +166,14 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
         break
     best = best or fallback
     return best[1] if best else Tense.NONE
+
+
+def _last_counting(
+    cues: Iterator[re.Match[str]], text: str, low: str, strong: bool
+) -> re.Match[str] | None:
+    """The last of ``cues`` that is not ``_ignored``."""
+    found = list(cues)
+    return next((m for m in reversed(found) if not _ignored(m, text, low, strong)), None)
 
 
 _REPORTING = frozenset(["said", "says", "told", "announced", "reported"])
