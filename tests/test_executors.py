@@ -6,6 +6,8 @@ import gc
 import importlib.util
 import os
 import sys
+import time
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -197,3 +199,38 @@ def test_forked_calls_come_back_in_order_from_other_processes() -> None:
         assert {pid for _, pid in results} - {os.getpid()}
     few = list(run_forked(calls[:3], jobs=2))  # not worth a fork
     assert few == [(0, os.getpid()), (1, os.getpid()), (2, os.getpid())]
+
+
+def _slow_elsewhere(n: int, home: int) -> tuple[int, int]:
+    if os.getpid() != home:
+        time.sleep(0.002)
+    return n, os.getpid()
+
+
+def test_this_process_takes_the_last_batches_while_the_forked_one_is_slow() -> None:
+    from timeline.executors import FORK_MIN, fork_context, run_forked
+
+    if fork_context() is None:
+        pytest.skip("no fork here: every call is made in this process")
+    home = os.getpid()
+    count = FORK_MIN * 4
+    results = list(run_forked([partial(_slow_elsewhere, n, home) for n in range(count)], jobs=2))
+    assert [n for n, _ in results] == list(range(count))
+    made_here = [n for n, pid in results if pid == home]
+    # the forked process starts at the front; this one takes from the back while it waits
+    assert made_here and made_here[-1] == count - 1 and len(made_here) > count // 2
+
+
+def _fails_at(n: int, bad: frozenset[int]) -> int:
+    if n in bad:
+        raise ArticleError(f"articles/{n}.md", "broken")
+    return n
+
+
+def test_the_first_error_in_order_is_raised_wherever_it_was_made() -> None:
+    from timeline.executors import FORK_MIN, run_forked
+
+    count = FORK_MIN * 4
+    bad = frozenset({5, count - 1})  # the last is made here, early: its error must wait
+    with pytest.raises(ArticleError, match=r"articles/5\.md: broken"):
+        list(run_forked([partial(_fails_at, n, bad) for n in range(count)], jobs=2))

@@ -23,7 +23,7 @@ import pickle
 import sys
 import weakref
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import cache
 from importlib import metadata
@@ -204,10 +204,15 @@ def run_forked(calls: Sequence[Callable[[], R]], jobs: int) -> Iterator[R]:
     """Each call's result, in order, the calls made by this process and ``jobs - 1`` processes
     forked from it, which inherit them and send back only the results: for pure work on what
     this process holds (the assembled timeline), which would cost more to send than to
-    inherit. This process takes its share rather than waiting: a forked process copies each
-    page of memory it touches, so fewer of them hold less. Where fork is not safe (not on
-    Linux), with one job or with few calls (``FORK_MIN``), all calls are made here. A
-    generator: the processes live while it is iterated, and one runs at a time."""
+    inherit. Where fork is not safe (not on Linux), with one job or with few calls
+    (``FORK_MIN``), all calls are made here. A generator: the processes live while it is
+    iterated, and one runs at a time.
+
+    This process takes a share rather than wait: whenever the next result is not ready, it
+    makes the last batch no forked process has started. Its share is whatever its own work
+    between results (writing them, say) leaves time for, so neither side idles; a fixed share
+    left the forked processes waiting while this one wrote pages. (A forked process also
+    copies each page of memory it touches, so fewer of them hold less.)"""
     global _INHERITED
     context = fork_context()
     if jobs < 2 or context is None or len(calls) < FORK_MIN:
@@ -218,17 +223,35 @@ def run_forked(calls: Sequence[Callable[[], R]], jobs: int) -> Iterator[R]:
     _INHERITED = list(calls)
     try:
         size = max(1, min(32, len(calls) // (jobs * 8)))  # small: the first results come soon
-        starts = range(0, len(calls), size)
+        starts = list(range(0, len(calls), size))
         with ProcessPoolExecutor(jobs - 1, mp_context=context) as pool:
-            # every jobs-th batch is made here, in turn; the others are sent off at once
-            sent = {n: pool.submit(_call_inherited, start, start + size)
-                    for n, start in enumerate(starts) if n % jobs}  # fmt: skip
+            # all sent at once; a batch a forked process has not started can be taken back
+            sent = [pool.submit(_call_inherited, start, start + size) for start in starts]
+            made_here: dict[int, Future[list[R]]] = {}
+            last = len(starts) - 1  # the batches after it are made or started
             for n, start in enumerate(starts):
-                yield from sent.pop(n).result() if n in sent else _call_inherited(
-                    start, start + size
-                )
+                while n not in made_here and not sent[n].done() and last > n:
+                    if sent[last].cancel():
+                        made_here[last] = _made(starts[last], starts[last] + size)
+                    last -= 1
+                if n in made_here:  # an error raised here surfaces in order, as a sent one's
+                    yield from made_here.pop(n).result()
+                elif n == last and sent[n].cancel():
+                    yield from _call_inherited(start, start + size)
+                else:
+                    yield from sent[n].result()
     finally:
         _INHERITED = []
+
+
+def _made(start: int, stop: int) -> Future[list[Any]]:
+    """``_call_inherited`` made here, its result or error kept for its turn."""
+    made: Future[list[Any]] = Future()
+    try:
+        made.set_result(_call_inherited(start, stop))
+    except Exception as exc:
+        made.set_exception(exc)
+    return made
 
 
 def default_jobs() -> int:
