@@ -1,13 +1,15 @@
 """Markdown → HTML on the generated corpus: python-markdown (what timeline uses) against
-markdown-it-py and mistune, each followed by the same nh3 sanitizing as ``timeline.sanitize``.
+markdown-it-py, mistune and cmarkgfm (compiled), each followed by the same nh3 sanitizing as
+``timeline.sanitize``.
 
     python benchmarks/bench_markdown.py /tmp/articles            # a folder from corpus.py
     python benchmarks/bench_markdown.py /tmp/articles --repeat 3
 
-markdown-it-py and mistune are not project dependencies: run this with a Python that has them
-(e.g. a scratch venv with ``pip install markdown markdown-it-py mistune nh3``); a library that
-is missing is skipped. Prints ms per article (best of ``--repeat`` runs) and how many articles
-come out the same as python-markdown's after sanitizing, whitespace between tags aside.
+markdown-it-py, mistune and cmarkgfm are not project dependencies: run this with a Python that
+has them (a scratch venv: ``pip install markdown markdown-it-py mistune cmarkgfm nh3``); a
+library that is missing is skipped. Prints ms per article (best of ``--repeat`` runs) and how
+many articles come out the same as python-markdown's after sanitizing, whitespace between tags
+aside.
 """
 
 from __future__ import annotations
@@ -51,6 +53,12 @@ def converters() -> dict[str, Callable[[str], str]]:
         import mistune
 
         found["mistune"] = mistune.create_markdown(escape=False)  # type: ignore[assignment]
+    except ImportError:
+        pass
+    try:  # compiled (cmark-gfm in C): what leaving pure Python would buy
+        import cmarkgfm
+
+        found["cmarkgfm"] = cmarkgfm.markdown_to_html
     except ImportError:
         pass
     return found
