@@ -74,9 +74,14 @@ def tag(text: str, dct: date | datetime, lang: str = "en") -> tuple[Timex, ...]:
                 # the fiscal quarter the report named ("the quarter" after it is still that one)
                 quarter = ctx.quarter
             # (a new Context rather than dataclasses.replace: faster)
-            said = timex if _QUARTER.fullmatch(timex.value) else ctx.said_quarter
+            said = (
+                timex
+                if "-Q" in timex.value and _QUARTER.fullmatch(timex.value)
+                else ctx.said_quarter
+            )
             ctx = Context(text, ctx.low, day, clock, timex, anchor, fine, quarter, said)
-        elif _QUARTER.fullmatch(timex.value):
+        elif "-Q" in timex.value and _QUARTER.fullmatch(timex.value):
+            # (a value without "-Q", most, is answered without the regex)
             # a quarter placed from another ("the year-ago quarter") is still the last named
             ctx = Context(text, ctx.low, day, clock, ctx.last, anchor, ctx.last_day, ctx.quarter,
                           timex)  # fmt: skip
@@ -116,6 +121,9 @@ def _is_a_title(cand: Candidate, text: str) -> bool:
     surface = text[cand.start : cand.end]
     if cand.kind == "holiday" or surface == surface.lower() or surface.isupper():
         return False  # (the common case, "now", "2016", answered without a regex)
+    one_word = surface.isascii() and surface.isalpha() and surface[1:].islower()
+    if one_word and surface.lower() in _PROPER_WORDS:
+        return False  # ("Friday": one capitalized word, which _CAPITALIZED finds whole)
     capitals = [
         m.start()
         for m in _CAPITALIZED.finditer(surface)

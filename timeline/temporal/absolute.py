@@ -59,7 +59,8 @@ def _mod(word: str | None) -> str | None:
 
 
 def _day(word: str) -> int:
-    return int(re.sub(r"\D", "", word))
+    # (mostly digits alone, which the regex would leave as they are: spared it)
+    return int(word) if word.isdecimal() else int(re.sub(r"\D", "", word))
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -145,7 +146,10 @@ _WEEK_OF = re.compile(r"\bthe\s+week\s+of\s+$")
 
 def _week_of(reading: Reading, d: date, site: Site) -> Reading:
     """ "the week of March 6" is that week, and the span takes in "the week of"."""
-    found = _WEEK_OF.search(site.ctx.low, max(0, site.start - 16), site.start)
+    lo = max(0, site.start - 16)
+    if site.ctx.low.find("week", lo, site.start) < 0:
+        return reading  # (no "week" before it, the most frequent case: no regex needed)
+    found = _WEEK_OF.search(site.ctx.low, lo, site.start)
     if found is None:
         return reading
     return reading._replace(value=week_value(d), start=found.start())

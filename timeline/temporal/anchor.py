@@ -287,7 +287,11 @@ class Site(NamedTuple):
         words = self.before(24).rsplit(None, 2)
         if not words:
             return ""
-        return _WORD_CHARS.sub("", words[-1]) if words[-1][-1:].isalnum() else ""
+        last = words[-1]
+        if not last[-1:].isalnum():
+            return ""
+        # (a word of letters or digits alone, most, has nothing for the regex to cut)
+        return last if last.isalnum() else _WORD_CHARS.sub("", last)
 
     def tense(self) -> Tense:
         possessive = self.ctx.text.startswith(("'s", "\u2019s"), self.end)

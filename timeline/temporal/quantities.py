@@ -255,7 +255,10 @@ _ROUND_THE_CLOCK = re.compile(r"(?:24|twenty-four)\s+hours,?\s+a\s+day|seven\s+d
 
 
 def _round_the_clock(site: Site) -> bool:
-    found = _ROUND_THE_CLOCK.search(site.ctx.low, max(0, site.start - 12), site.end + 12)
+    low, lo, hi = site.ctx.low, max(0, site.start - 12), site.end + 12
+    if low.find("hours", lo, hi) < 0 and low.find("days", lo, hi) < 0:
+        return False  # (the idiom holds one or the other: most windows are answered so)
+    found = _ROUND_THE_CLOCK.search(low, lo, hi)
     return found is not None and found.start() <= site.start and site.end <= found.end()
 
 

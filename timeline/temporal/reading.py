@@ -41,10 +41,12 @@ def to_timex(r: Reading, start: int, end: int, text: str) -> Timex:
     start = r.start if r.start is not None else start
     end = r.end if r.end is not None else end
     interval, granularity = r.interval, r.granularity
-    if r.type in (TimexType.DATE, TimexType.TIME) and interval is None:
+    placed = r.type in (TimexType.DATE, TimexType.TIME)
+    if placed and interval is None:
         found = interval_of(r.value)
         if found is not None:
-            interval = narrow(found[0], r.mod)
+            # (without a mod there is nothing to narrow: most values, spared the call)
+            interval = found[0] if r.mod is None else narrow(found[0], r.mod)
             granularity = granularity or found[1]
     if granularity is None and r.value.endswith("_REF"):
         granularity = Granularity.VAGUE
@@ -56,7 +58,7 @@ def to_timex(r: Reading, start: int, end: int, text: str) -> Timex:
         r.type,
         r.value,
         r.anchor,
-        interval if r.type in (TimexType.DATE, TimexType.TIME) else None,
+        interval if placed else None,
         granularity,
         r.approximate or r.mod == "APPROX",
         r.mod,
