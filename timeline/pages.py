@@ -91,28 +91,31 @@ def in_display_order(events: Iterable[Event]) -> list[Event]:
 
 def group(events: Sequence[Event]) -> tuple[YearGroup, ...]:
     """Events in display order → the year/month/day outline."""
-    years: list[YearGroup] = []
-    for year in dict.fromkeys(e.when.interval.start.year for e in events):
-        of_year = [e for e in events if e.when.interval.start.year == year]
-        months = []
-        for month in dict.fromkeys(
-            e.when.interval.start.month for e in of_year if level(e) != "year"
-        ):
-            of_month = [
-                e for e in of_year if level(e) != "year" and e.when.interval.start.month == month
-            ]
-            days = [
-                DayGroup(d, day_short(d), tuple(e for e in of_month if e.when.interval.start == d
-                                                and level(e) == "day"))
-                for d in dict.fromkeys(e.when.interval.start for e in of_month if level(e) == "day")
-            ]
-            months.append(MonthGroup(
-                year, month, month_name(year, month),
-                tuple(e for e in of_month if level(e) == "month"), tuple(days),
-            ))  # fmt: skip
-        own = tuple(e for e in of_year if level(e) == "year")
-        years.append(YearGroup(year, own, tuple(months)))
-    return tuple(years)
+    # One pass, each group in the order its first event comes: filtering the events again for
+    # every year, month and day made a long list's outline cost its square.
+    years: dict[int, tuple[list[Event], dict[int, tuple[list[Event], dict[date, list[Event]]]]]]
+    years = {}
+    for e in events:
+        start = e.when.interval.start
+        own, months = years.setdefault(start.year, ([], {}))
+        lvl = level(e)
+        if lvl == "year":
+            own.append(e)
+            continue
+        of_month, days = months.setdefault(start.month, ([], {}))
+        if lvl == "month":
+            of_month.append(e)
+        else:
+            days.setdefault(start, []).append(e)
+    return tuple(
+        YearGroup(year, tuple(own), tuple(
+            MonthGroup(year, month, month_name(year, month), tuple(of_month), tuple(
+                DayGroup(d, day_short(d), tuple(on_day)) for d, on_day in days.items()
+            ))
+            for month, (of_month, days) in months.items()
+        ))
+        for year, (own, months) in years.items()
+    )  # fmt: skip
 
 
 def split(
