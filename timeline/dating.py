@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from timeline.model import Timex
+from timeline.model import Timex, fast_new
 from timeline.wordpattern import alternation
 
 _QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|``.*?(?:''|$)")
@@ -80,45 +80,47 @@ class SentenceDating:
     main_clause: tuple[int, int]  # the main clause, for the tense of an undated main event
 
 
+# Every field by position (see ``fast_new``): one of each per dated sentence or expression.
+_new_dated = fast_new(Dated)
+_new_sentence_dating = fast_new(SentenceDating)
 
 Region = tuple[int, int, str]  # start, end, kind: quote | report | sub | rel
 
 
 def regions(text: str) -> list[Region]:
     """Embedded regions of a sentence, as offsets into ``text``, with their kind."""
+    length = len(text)
     quotes = [(m.start(), m.end(), "quote") for m in _QUOTE.finditer(text)]
     relative = []
     for m in _RELATIVE.finditer(text):
         comma = text.find(",", m.end())
-        relative.append((m.start(), comma if comma != -1 else len(text), "rel"))
+        relative.append((m.start(), comma if comma != -1 else length, "rel"))
     found = quotes + relative
-
-    def quoted(pos: int) -> bool:
-        return any(s <= pos < e for s, e, _ in quotes)
-
-    verbs: list[re.Match[str]] = []
-    subordinators: list[re.Match[str]] = []
+    # Verbs and subordinators in one pass, in text order: the order in which their regions
+    # are appended does not matter, as ``found`` is sorted (whole tuples) at the end.
     for word in _REPORTING_OR_SUBORDINATOR.finditer(text):
-        (verbs if word.group("verb") else subordinators).append(word)
-    for verb in verbs:
-        if quotes and quoted(verb.start()):
+        at = word.start()
+        if quotes and _quoted(quotes, at):
             continue
-        start = _COMPLEMENT_START.search(text, verb.end())
-        if start is None:
-            continue
-        inside = [e for s, e, _ in relative if s <= verb.start() < e] if relative else []
-        end = inside[0] if inside else len(text)
-        if start.start() < end:
-            found.append((start.start(), end, "report"))
-    for sub in subordinators:
-        if quotes and quoted(sub.start()):
-            continue
-        if text[: sub.start()].strip() in {"", "—", "-"}:
-            comma = text.find(",", sub.end())
-            found.append((sub.start(), comma if comma != -1 else len(text), "sub"))
+        if word.group("verb"):
+            start = _COMPLEMENT_START.search(text, word.end())
+            if start is None:
+                continue
+            inside = [e for s, e, _ in relative if s <= at < e] if relative else []
+            end = inside[0] if inside else length
+            if start.start() < end:
+                found.append((start.start(), end, "report"))
+        elif text[:at].strip() in {"", "—", "-"}:
+            comma = text.find(",", word.end())
+            found.append((at, comma if comma != -1 else length, "sub"))
         else:
-            found.append((sub.start(), len(text), "sub"))
-    return sorted(found)
+            found.append((at, length, "sub"))
+    found.sort()
+    return found
+
+
+def _quoted(quotes: list[Region], pos: int) -> bool:
+    return any(s <= pos < e for s, e, _ in quotes)
 
 
 def _phrase_not_clause(text: str, timex_start: int) -> bool:
@@ -151,21 +153,28 @@ def date_sentence(text: str, offset: int, timexes: Sequence[Timex]) -> SentenceD
     placeable expressions inside it in text order (absolute offsets).
     """
     found = regions(text)
-    first_region = _first_region(found, text)
+    length = len(text)
+    first_region = found[0][0] if found else length  # ``found`` is sorted
     dated: list[Dated] = []
+    main = None
     for t in timexes:
         start, end = t.start - offset, t.end - offset
         region = _embedding(text, start, end, found)
         if region is None:
-            c_start, c_end, kind = 0, (first_region if start < first_region else len(text)), ""
+            c_start, c_end, kind = 0, (first_region if start < first_region else length), ""
         else:
-            c_start, c_end, kind = region if region[2] != "np" else (0, len(text), "np")
-        dated.append(Dated(t, kind, offset + c_start, offset + max(c_end, end)))
-    main = next((d for d in dated if not d.embedded), None)
+            c_start, c_end, kind = region if region[2] != "np" else (0, length, "np")
+        d = _new_dated(t, kind, offset + c_start, offset + max(c_end, end))
+        dated.append(d)
+        if main is None and not kind:
+            main = d
+    main_span = (offset, offset + first_region)
+    if len(dated) == 1:  # most sentences: no background, or the one expression as it
+        return _new_sentence_dating(main, () if main is not None else (dated[0],), main_span)
     rest = [d for d in dated if d is not main and not _same_time(d, main)]
     # Reported content first: with no main date, it is what the sentence is about.
     rest.sort(key=lambda d: d.kind not in {"quote", "report"})
-    return SentenceDating(main, _distinct(tuple(rest)), (offset, offset + first_region))
+    return _new_sentence_dating(main, _distinct(tuple(rest)), main_span)
 
 
 def main_clause(text: str, offset: int) -> tuple[int, int]:

@@ -33,6 +33,7 @@ from timeline.model import (
     Timex,
     TimexType,
     When,
+    fast_new,
 )
 from timeline.names import Names, article_names
 from timeline.narrative import Anchored, event_nouns, refer_back
@@ -40,6 +41,11 @@ from timeline.overrides import is_dropped
 from timeline.segment import Sentence, split_sentences
 from timeline.status import event_status
 
+# Every field by position (see ``fast_new``): the dataclasses' own ``__init__`` sets each field
+# through ``object.__setattr__``, and there are three of these for every event.
+_new_when = fast_new(When)
+_new_citation = fast_new(Citation)
+_new_event = fast_new(Event)
 _UNPLACEABLE = frozenset({"PRESENT_REF"})
 _CLOCK_OFFSET = re.compile(r"\b(?:hours?|minutes?)\b", re.I)
 _ANCHOR_CONFIDENCE = {
@@ -145,9 +151,8 @@ def _citation(
     article: Article, sentence: Sentence, timex: Timex | None, conf: float,
     inferred_from: Timex | None = None,
 ) -> Citation:
-    # Positional, in field order: there are thousands of these, and keyword arguments make
-    # each one half as slow again (the same for ``Event`` in ``_make``).
-    return Citation(
+    # Every field, in field order (``_new_citation`` takes no keywords and has no defaults).
+    return _new_citation(
         article.slug, article.title, article.url, article.source, article.dct, sentence.text,
         sentence.start, sentence.end, timex, conf, inferred_from is not None, sentence.index,
         inferred_from,
@@ -156,7 +161,8 @@ def _citation(
 
 def _when(timex: Timex) -> tuple[When, Interval]:
     assert timex.interval is not None and timex.granularity is not None
-    return When(timex.value, timex.interval, timex.granularity, timex.approximate), timex.interval
+    interval = timex.interval
+    return _new_when(timex.value, interval, timex.granularity, timex.approximate), interval
 
 
 def _event(
@@ -184,11 +190,12 @@ def _make(
     article: Article, sentence: Sentence, when: When, status: Status, names: Names,
     background: bool, citation: Citation,
 ) -> Event:
-    # Positional, in field order (id, when, status, text, citations, people, organizations,
-    # tags, background): see ``_citation``.
-    return Event(
+    # Every field, in field order (id, when, status, text, citations, people, organizations,
+    # tags, background, then the hand-made events' fields, None here): see ``_citation``.
+    return _new_event(
         event_id(article.slug, sentence.text, when.value, background), when, status,
         sentence.text, (citation,), names.people, names.organizations, article.tags, background,
+        None, None, None, None, None, None, None, None,
     )
 
 
