@@ -132,20 +132,23 @@ def bind_reports(
     to their events. A cited sentence the body has no marks for (a citation not on a sentence
     boundary) makes the whole body be rendered again with the exact spans."""
     by_sentence = _by_sentence(tagged, reports)
-    cited = {key: _cited_markup(key[0], rs, links, root) for key, rs in by_sentence.items()}
-    marked: set[tuple[int, int]] = set()
-
-    def fill(match: re.Match[str]) -> str:
-        key = (int(match.group(2)), int(match.group(3)))
-        marked.add(key)
-        markup = cited.get(key)
-        return markup[match.group(1)] if markup else ""
-
-    bound = _SENTENCE_MARK.sub(fill, body).replace(_EMPTY_AFTER, "")
-    if cited.keys() <= marked:
-        return bound
+    # keyed as the marks spell the offsets: most marks are of sentences no event cites, and
+    # reading the offsets of each as numbers, in a call for each, was most of what binding cost
+    cited = {(str(s), str(e)): _cited_markup(s, rs, links, root)
+             for (s, e), rs in by_sentence.items()}  # fmt: skip
+    parts = _SENTENCE_MARK.split(body)  # text, (kind, start, end, text) for each mark
+    texts, kinds, marked = parts[::4], parts[1::4], list(zip(parts[2::4], parts[3::4], strict=True))
+    if cited.keys() <= set(marked):
+        bound = [texts[0]]
+        for kind, key, text in zip(kinds, marked, texts[1:], strict=True):
+            markup = cited.get(key)
+            if markup:
+                bound.append(markup[kind])
+            bound.append(text)
+        return "".join(bound).replace(_EMPTY_AFTER, "")
     spans = [
-        Span(start=s, end=e, layer=0, first=m["o"], more=m["m"], close=m["c"], after=m["a"])
+        Span(start=int(s), end=int(e), layer=0, first=m["o"], more=m["m"], close=m["c"],
+             after=m["a"])
         for (s, e), m in cited.items()
     ]
     return highlight(tagged.article.text, _ordered(spans + _timex_spans(tagged)))
