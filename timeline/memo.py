@@ -138,8 +138,11 @@ class MemoTable(Generic[Value]):
             write_atomically(self.path, partial(pickle.dump, self._used, protocol=PROTOCOL))
             _journal(self.path).unlink(missing_ok=True)
         elif made:
-            with _journal(self.path).open("ab") as stream:
-                pickle.dump(made, stream, protocol=PROTOCOL)
+            # one unbuffered write of the whole record: a build appending at the same time
+            # (``serve`` beside ``build``) cannot interleave its bytes with these
+            record = pickle.dumps(made, protocol=PROTOCOL)
+            with _journal(self.path).open("ab", buffering=0) as stream:
+                stream.write(record)
     def release(self) -> None:
         """Save, and let go of the entries: the build needs no more of them (a table of every
         event's markup is a hundred megabytes at thousands of articles)."""
