@@ -125,6 +125,12 @@ class Links:
     def slug_of(self, kind: str, name: str) -> str:
         return (self.people if kind == "people" else self.tags).get(name, "")
 
+    def slugs(self, kind: str, names: Sequence[str]) -> str:
+        """The slug of each name followed by a space, as an event's ``data-people`` and
+        ``data-tags`` list them: one call for an event, not one for each name."""
+        slug_of = (self.people if kind == "people" else self.tags).get
+        return "".join([f"{slug_of(name, '')} " for name in names])
+
     def choices(self, events: Sequence[Event], kind: str) -> list[tuple[str, str]]:
         """(slug, name) of the people or tags of some events, by name: a filter's options."""
         names = {n for e in events for n in (e.people if kind == "people" else e.tags)}
