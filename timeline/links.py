@@ -144,6 +144,8 @@ class Links:
 def resolve(markup: str, root: str, links: Links) -> str:
     """Fill in the marks of markup rendered with ``ROOT_MARK`` and deferred links: the page's
     ``root``, and each linked event's page as ``links`` (with the pages decided) has it."""
+    if "<@home:" not in markup:  # only follow-up links have these: most markup has none
+        return str.replace(markup, ROOT_MARK, root)  # as ``str``, even from ``Markup``
 
     def fill(match: re.Match[str]) -> str:
         event_id = match.group(1)
