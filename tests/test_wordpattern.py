@@ -49,3 +49,40 @@ def test_words_that_cannot_be_factored_safely_are_refused(
 ) -> None:
     with pytest.raises(ValueError, match="alternation"):
         alternation(words, ignore_case=ignore_case)
+
+
+def _sentence_texts() -> list[str]:
+    """Texts made of the cue words of dating and status, their near misses and separators."""
+    from timeline import dating, status  # noqa: F401 (the patterns under test)
+
+    words = [
+        *dating._REPORTING.split("|"), *dating._SUBORDINATORS.split("|"), "Since", "WHILE",
+        "will", "won't", "won’t", "wo n't", "is going to", "are set to", "plans to",
+        "to be held", "we'll", "it’ll", "is still running", "are meeting", "continues",
+        "under way", "was", "walked", "ed", "said", "\u017finde", "\u212aill", "x", "_", "said_",
+        "3", "é",
+    ]  # fmt: skip
+    separators = [" ", "  ", ", ", "\n", "-", "'", "’", "“", '"', ".", "", "\u00a0", "é"]
+    rng = random.Random(11)
+    return [
+        "".join(rng.choice(words) + rng.choice(separators) for _ in range(rng.randint(0, 12)))
+        for _ in range(1500)
+    ]
+
+
+def test_at_word_starts_finds_what_the_pattern_led_by_a_word_boundary_finds() -> None:
+    from timeline import dating, status
+    from timeline.wordpattern import AtWordStarts
+
+    patterns: list[AtWordStarts] = [
+        dating._REPORTING_OR_SUBORDINATOR, status._FUTURE, status._ONGOING, status._PAST,
+    ]
+    for pattern in patterns:
+        body, flags = pattern._at_start.pattern[1:-1], pattern._at_start.flags
+        plain = re.compile(rf"\b{body}", flags)
+        for text in _sentence_texts():
+            found = pattern.finditer(text)
+            assert [(m.start(1), m.end(), m.groupdict()) for m in found] == [
+                (m.start(), m.end(), m.groupdict()) for m in plain.finditer(text)
+            ], text
+            assert pattern.found_in(text) == bool(plain.search(text)), text

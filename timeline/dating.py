@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from timeline.model import Timex, fast_new
-from timeline.wordpattern import alternation
+from timeline.wordpattern import AtWordStarts, alternation
 
 _QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|``.*?(?:''|$)")
 _REPORTING = (
@@ -49,8 +49,9 @@ _COMPLEMENT_START = re.compile(
 _SUBORDINATORS = "despite|although|though|because|after|before|since|until|while|whereas|once"
 # Reporting verbs (lowercase) and subordinators (any case) in one scan of the sentence: each
 # match is a whole word, and no word is both, so the scan finds what two would.
-_REPORTING_OR_SUBORDINATOR = re.compile(
-    rf"\b(?:(?P<verb>{alternation(_REPORTING.split('|'))})"
+# (``\b`` and the words: ``AtWordStarts`` finds them faster; each match's word is group 1.)
+_REPORTING_OR_SUBORDINATOR = AtWordStarts(
+    rf"(?:(?P<verb>{alternation(_REPORTING.split('|'))})"
     rf"|(?i:{alternation(_SUBORDINATORS.split('|'), ignore_case=True)}))\b"
 )
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b")
@@ -99,7 +100,7 @@ def regions(text: str) -> list[Region]:
     # Verbs and subordinators in one pass, in text order: the order in which their regions
     # are appended does not matter, as ``found`` is sorted (whole tuples) at the end.
     for word in _REPORTING_OR_SUBORDINATOR.finditer(text):
-        at = word.start()
+        at = word.start(1)
         if quotes and _quoted(quotes, at):
             continue
         if word.group("verb"):

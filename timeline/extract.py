@@ -92,44 +92,62 @@ def extract_events(tagged: TaggedArticle) -> tuple[Event, ...]:
     names_of = article_names([s.text for s in sentences])
     anchors: dict[str, Anchored] = {}
     events: list[Event] = []
+    add = events.append
     for sentence, inside in zip(sentences, _by_sentence(sentences, timexes), strict=True):
         if article.drops and is_dropped(article, sentence):
             continue
-        # A sentence without a placeable expression (most of a long article) can only refer
-        # back to an event dated earlier, so it is not dated clause by clause.
-        dating = date_sentence(sentence.text, sentence.start, inside) if inside else None
-        main = dating.main if dating is not None else None
-        background = list(dating.background) if dating is not None else []
-        ref = None
-        if main is None and anchors:  # with no anchors, nothing can be referred back to
-            ref = refer_back(sentence.text, anchors, [
-                (t.start - sentence.start, t.end - sentence.start) for t in inside
-            ])
-        if main is not None or ref is not None or background:
-            names = names_of(sentence.index)
-            if main is not None:
-                events.append(_event(article, dct, sentence, main, names, background=False))
-            elif ref is not None:
-                start, end = (
-                    dating.main_clause if dating is not None
-                    else main_clause(sentence.text, sentence.start)
-                )
+        if not inside:
+            # A sentence without a placeable expression (most of a long article) can only
+            # refer back to an event dated earlier, so it is not dated clause by clause; with
+            # no anchors, there is nothing to refer back to.
+            ref = refer_back(sentence.text, anchors, []) if anchors else None
+            if ref is not None:
+                start, end = main_clause(sentence.text, sentence.start)
                 clause = article.text[start:end]
-                events.append(_inferred(article, dct, sentence, ref, clause, names))
-                anchors.update({a.noun: a for a in event_nouns(
-                    sentence.text, sentence.start, [ref.timex], sentence.index
-                )})
-            else:
-                events.append(
-                    _event(article, dct, sentence, background.pop(0), names, background=False)
-                )
-            events += [
-                _event(article, dct, sentence, d, names, background=True) for d in background
-            ]
-        if inside:
-            nouns = event_nouns(sentence.text, sentence.start, inside, sentence.index)
+                names = names_of(sentence.index)
+                _add_inferred(events, anchors, article, dct, sentence, ref, clause, names)
+            continue
+        dating = date_sentence(sentence.text, sentence.start, inside)
+        main = dating.main
+        if main is not None:  # the usual case: the main event, then any background ones
+            names = names_of(sentence.index)
+            add(_event(article, dct, sentence, main, names, False))
+            for d in dating.background:
+                add(_event(article, dct, sentence, d, names, True))
+        else:
+            background = list(dating.background)
+            ref = None
+            if anchors:
+                ref = refer_back(sentence.text, anchors, [
+                    (t.start - sentence.start, t.end - sentence.start) for t in inside
+                ])
+            if ref is not None or background:
+                # one Names for all the sentence's events (shared, as in their pickles)
+                names = names_of(sentence.index)
+                if ref is not None:
+                    start, end = dating.main_clause
+                    clause = article.text[start:end]
+                    _add_inferred(events, anchors, article, dct, sentence, ref, clause, names)
+                else:
+                    add(_event(article, dct, sentence, background.pop(0), names, False))
+                for d in background:
+                    add(_event(article, dct, sentence, d, names, True))
+        nouns = event_nouns(sentence.text, sentence.start, inside, sentence.index)
+        if nouns:
             anchors.update({a.noun: a for a in nouns})
     return tuple(events)
+
+
+def _add_inferred(
+    events: list[Event], anchors: dict[str, Anchored], article: Article, dct: date,
+    sentence: Sentence, ref: Anchored, clause: str, names: Names,
+) -> None:
+    """The event of a sentence dated by the earlier event it refers to, and the anchors of
+    its event nouns, dated alike."""
+    events.append(_inferred(article, dct, sentence, ref, clause, names))
+    anchors.update({a.noun: a for a in event_nouns(
+        sentence.text, sentence.start, [ref.timex], sentence.index
+    )})
 
 
 def _by_sentence(sentences: Sequence[Sentence], timexes: list[Timex]) -> list[list[Timex]]:
@@ -166,8 +184,7 @@ def _when(timex: Timex) -> tuple[When, Interval]:
 
 
 def _event(
-    article: Article, dct: date, sentence: Sentence, dated: Dated, names: Names, *,
-    background: bool,
+    article: Article, dct: date, sentence: Sentence, dated: Dated, names: Names, background: bool,
 ) -> Event:
     when, interval = _when(dated.timex)
     clause = article.text[dated.clause_start:dated.clause_end]

@@ -13,20 +13,24 @@ import re
 from datetime import date
 
 from timeline.model import Interval, Status
+from timeline.wordpattern import AtWordStarts
 
-_FUTURE = re.compile(
-    r"\b(?:will|shall|won[’']t|wo\s+n't|(?:is|are|am)\s+(?:going|set|scheduled|expected|due|slated"
+# Each cue is a whole word (or words) after ``\b``: ``AtWordStarts`` finds them faster. The
+# future also has "'ll", after an apostrophe.
+_FUTURE = AtWordStarts(
+    r"(?:will|shall|won[’']t|wo\s+n't|(?:is|are|am)\s+(?:going|set|scheduled|expected|due|slated"
     r"|poised|planning|preparing|about)\s+to|plans?\s+to|intends?\s+to|to\s+be\s+held|upcoming"
-    r"|would)\b|['’]ll\b",
+    r"|would)\b",
     re.I,
 )
-_ONGOING = re.compile(
-    r"\b(?:(?:is|are|am)\s+(?:still\s+)?\w+ing|continues?|continuing|remains?|still|ongoing"
+_FUTURE_CONTRACTED = re.compile(r"['’]ll\b", re.I)
+_ONGOING = AtWordStarts(
+    r"(?:(?:is|are|am)\s+(?:still\s+)?\w+ing|continues?|continuing|remains?|still|ongoing"
     r"|under\s+way|underway)\b",
     re.I,
 )
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|\w+ed|said|met|went|took|made|came|began|left|flew|spent|held|told"
+_PAST = AtWordStarts(
+    r"(?:was|were|had|did|\w+ed|said|met|went|took|made|came|began|left|flew|spent|held|told"
     r"|wrote|gave|got|found|saw|won|lost|ran|sent|set|put|paid|brought|bought|thought|knew"
     r"|spoke|broke|chose|rose|fell|struck|sank|shut|hit|led|read)\b",
     re.I,
@@ -35,11 +39,11 @@ _PAST = re.compile(
 
 def tense_status(clause: str) -> Status | None:
     """What the clause's verbs say, or None if they say nothing."""
-    if _FUTURE.search(clause):
+    if _FUTURE.found_in(clause) or _FUTURE_CONTRACTED.search(clause):
         return Status.EXPECTED
-    if _ONGOING.search(clause):
+    if _ONGOING.found_in(clause):
         return Status.ONGOING
-    if _PAST.search(clause):
+    if _PAST.found_in(clause):
         return Status.HAPPENED
     return None
 
