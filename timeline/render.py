@@ -101,7 +101,8 @@ def make_environment(user_templates: Path | None, compiled: Path | None = None) 
 
     ``compiled``: a folder keeping the templates' compiled code between builds (Jinja checks
     each template's source before using it). It must belong to one version of this code, which
-    sets the environment's options the code depends on (the cache's version folder does)."""
+    sets the environment's options the code depends on (the cache's version folder does).
+    An environment is for one build: a template edited after it is loaded is not seen."""
     builtin = FileSystemLoader(default_theme_dir())
     loaders: list[FileSystemLoader | PrefixLoader] = []
     if user_templates is not None:
@@ -116,6 +117,9 @@ def make_environment(user_templates: Path | None, compiled: Path | None = None) 
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # an environment serves one build: a template is not looked at again for edits, which
+        # took a stat of each template (and its parents) for every page
+        auto_reload=False,
         bytecode_cache=_compiled_templates(compiled) if compiled is not None else None,
     )
     env.globals["generator_version"] = __version__
