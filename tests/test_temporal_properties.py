@@ -253,3 +253,15 @@ def test_the_cues_after_a_comma_are_the_last_of_the_clause(text: str, a: int, b:
     for comma in (i for i in range(lo, hi) if low[i] == ","):
         after = [_cue_key(m) for m in anchor._cues(low, comma + 1, hi)]
         assert after == [k for k in whole if k[0][0] > comma]
+
+
+@settings(max_examples=400, deadline=None)
+@given(cue_texts, st.integers(0, 200), st.integers(0, 200))
+def test_the_cues_before_a_comma_are_the_first_of_the_clause(text: str, a: int, b: int) -> None:
+    """... and those found up to the comma (the comma in view) are the others."""
+    low = text.lower()
+    lo, hi = sorted((min(a, len(low)), min(b, len(low))))
+    whole = [_cue_key(m) for m in anchor._cues(low, lo, hi)]
+    for comma in (i for i in range(lo, hi) if low[i] == ","):
+        before = [_cue_key(m) for m in anchor._cues(low, lo, comma + 1)]
+        assert before == [k for k in whole if k[0][0] < comma]

@@ -132,13 +132,15 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
     # The nearest cue before the expression that says something decides: the last one found,
     # so ``_ignored`` is asked from the last back, until one counts. It is looked for after
     # the clause's last comma first: no cue holds a comma, so the cues found from there are
-    # the last of those found from ``lo``, and the whole clause is read only if none counts.
+    # the last of those found from ``lo``, and those found up to the comma (still in view)
+    # are the others; the part before the comma is read only if none after it counts.
     comma = low.rfind(",", lo, start)
     nearest = None
     if comma > lo:
         nearest = _last_counting(_cues(low, comma + 1, start), text, low, strong)
     if nearest is None:
-        nearest = _last_counting(_cues(low, lo, start), text, low, strong)
+        before = comma + 1 if comma > lo else start
+        nearest = _last_counting(_cues(low, lo, before), text, low, strong)
     if nearest is not None:
         best = (start - nearest.end(), _tense_of(nearest, low))
         weak = nearest.group() == "until" and not low[lo : nearest.start()].strip(" \n\t\"'`")
