@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from markupsafe import escape
@@ -54,12 +54,24 @@ def _dates(event: Event) -> dict[str, dict[str, str]]:
 
 def _text(event: Event, base_url: str, links: Links) -> str:
     sources = "".join(
-        f'<li><a href="{escape(absolute(base_url, links.article_path(c.article_slug)))}#s-'
-        f'{c.sentence_start}">{escape(c.source or c.article_title)}</a>, '
-        f"{escape(c.published.isoformat())}</li>"
+        f'<li><a href="{_article_url(base_url, links.article_path(c.article_slug))}#s-'
+        f'{c.sentence_start}">{_escaped(c.source or c.article_title)}</a>, '
+        f"{c.published.isoformat()}</li>"  # digits and dashes: nothing to escape
         for c in event.citations
     )
     return f"<p>{escape(event.text)}</p><ul>{sources}</ul>"
+
+
+# An article is cited by many events: its URL and its name are escaped once each, not for
+# every citation.
+@lru_cache(maxsize=8192)
+def _article_url(base_url: str, path: str) -> str:
+    return str(escape(absolute(base_url, path)))
+
+
+@lru_cache(maxsize=8192)
+def _escaped(text: str) -> str:
+    return str(escape(text))
 
 
 def _group(event: Event) -> str | None:
