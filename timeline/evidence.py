@@ -13,6 +13,7 @@ nesting stays valid whatever the markup; only the first stretch carries the span
 from __future__ import annotations
 
 import re
+from bisect import insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,8 @@ MAX_SPANS = (_LIMIT - _BASE) // 2
 # span's markup to fill in later (see render_article): the text cannot contain them either.
 MARK_OPEN, MARK_CLOSE = "\U000ffff1", "\U000ffff2"
 _SENTINELS = re.compile("[\U000f0000-\U000ffffd]")
+_SENTINEL_SPLIT = re.compile("([\U000f0000-\U000ffffd])")
+_NOT_BLANK = re.compile("[^ \t]")
 # html5ever (inside nh3) always double-quotes attributes, but leaves ">" unescaped in them.
 _TOKEN = re.compile(r'(<[^>"]*(?:"[^"]*"[^>"]*)*>)')
 _TAG_NAME = re.compile(r"</?([a-zA-Z0-9]+)")
@@ -56,11 +59,9 @@ class Span:
     after: str = ""
 
 
-def _adjusted_start(text: str, pos: int) -> int:
-    """Move a start that sits at the beginning of a line past the line's block markers."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    if text[line_start:pos].strip(" \t"):
-        return pos
+def _past_block_markers(text: str, pos: int, line_start: int) -> int:
+    """A start at the beginning of a line (only blanks before it) moved past the line's block
+    markers, which a sentinel must not precede."""
     match = _LINE_START.match(text, line_start)
     return max(pos, match.end()) if match else pos
 
@@ -69,12 +70,18 @@ def mark_source(text: str, spans: Sequence[Span]) -> str:
     """Insert each span's sentinels into the Markdown source."""
     clean = _SENTINELS.sub("\ufffd", text)
     inserts: list[tuple[int, int, str]] = []
+    add = inserts.append
     for k, span in enumerate(spans[:MAX_SPANS]):
-        end = span.start + len(clean[span.start : span.end].rstrip())
-        start = min(_adjusted_start(clean, span.start), end)
+        start = span.start
+        end = start + len(clean[start : span.end].rstrip())
+        line_start = clean.rfind("\n", 0, start) + 1
+        # Only blanks before it on its line? A search, not the line sliced and stripped: a
+        # paragraph is one line, and most spans start well inside one.
+        if not _NOT_BLANK.search(clean, line_start, start):
+            start = _past_block_markers(clean, start, line_start)
         # at one position: closes first, then opens; outer spans open first and close last
-        inserts.append((start, 1 + span.layer, chr(_BASE + 2 * k)))
-        inserts.append((end, -span.layer, chr(_BASE + 2 * k + 1)))
+        add((min(start, end), 1 + span.layer, chr(_BASE + 2 * k)))
+        add((end, -span.layer, chr(_BASE + 2 * k + 1)))
     out: list[str] = []
     last = 0
     for pos, _, char in sorted(inserts):
@@ -90,6 +97,8 @@ class _Weaver:
 
     def __init__(self, spans: Sequence[Span]) -> None:
         self.spans = spans
+        # Open spans are kept in nesting order: outer layers first, then by start (and index).
+        self.nesting = [(span.layer, span.start, i) for i, span in enumerate(spans)]
         self.active: list[int] = []
         self.started: set[int] = set()
         self.stack: list[str] = []
@@ -113,45 +122,53 @@ class _Weaver:
         elif name not in _VOID and not token.endswith("/>"):
             self.stack.append(name)
         self.out.append(token)
-        self._flush()
+        if self.pending:
+            self._flush()
 
     def text(self, token: str) -> None:
-        piece_start = 0
-        for match in _SENTINELS.finditer(token):
-            self._piece(token[piece_start : match.start()])
-            piece_start = match.end()
-            code = ord(match.group()) - _BASE
-            k, closing = divmod(code, 2)
-            if k >= len(self.spans):
+        # Only tags change the stack: whether text may be wrapped here (phrasing), whether it
+        # is inside a link, hold for the whole token.
+        stack = self.stack
+        phrasing = not stack or stack[-1] not in _NO_PHRASING
+        in_link = "a" in stack
+        out, spans, active, started = self.out, self.spans, self.active, self.started
+        # ``parts`` alternates text (possibly empty) and one sentinel, text first and last
+        parts = _SENTINEL_SPLIT.split(token)
+        for j in range(0, len(parts), 2):
+            if j:
+                k, closing = divmod(ord(parts[j - 1]) - _BASE, 2)
+                if k < len(spans):
+                    if not closing:
+                        if k not in active:
+                            insort(active, k, key=self.nesting.__getitem__)
+                    elif k in active:
+                        active.remove(k)
+                        after = spans[k].after
+                        if after:  # ``_flush``, inline
+                            self.pending.append(after)
+                            if phrasing and not in_link:
+                                out += self.pending
+                                self.pending.clear()
+            piece = parts[j]
+            if not piece:
                 continue
-            if not closing:
-                if k not in self.active:
-                    self.active.append(k)
-                    self.active.sort(key=lambda i: (self.spans[i].layer, self.spans[i].start, i))
-            elif k in self.active:
-                self.active.remove(k)
-                if self.spans[k].after:
-                    self.pending.append(self.spans[k].after)
-                    self._flush()
-        self._piece(token[piece_start:])
-
-    def _piece(self, piece: str) -> None:
-        if not piece:
-            return
-        if not self.active or not self._phrasing():
-            self.out.append(piece)
-            return
-        closes: list[str] = []
-        for k in self.active:
-            span = self.spans[k]
-            if k in self.started:
-                self.out.append(span.more)
-            else:
-                self.started.add(k)
-                self.out.append(span.inert if self._in_link() and span.inert else span.first)
-            closes.append(span.close)
-        self.out.append(piece)
-        self.out.extend(reversed(closes))
+            if not active or not phrasing:
+                out.append(piece)
+                continue
+            # Each stretch wrapped in every open span, outermost first; a span's first
+            # stretch gets its id (``first``, or ``inert`` inside a link), later ones ``more``.
+            closes: list[str] = []
+            for k in active:
+                span = spans[k]
+                if k in started:
+                    out.append(span.more)
+                else:
+                    started.add(k)
+                    out.append(span.inert if span.inert and in_link else span.first)
+                closes.append(span.close)
+            out.append(piece)
+            closes.reverse()
+            out += closes
 
     def _flush(self) -> None:
         if self.pending and self._phrasing() and not self._in_link():

@@ -22,13 +22,16 @@ from timeline.dates_display import bare_date, timex_resolution
 from timeline.evidence import MARK_CLOSE, MARK_OPEN, Span, highlight
 from timeline.links import Links
 from timeline.memo import digest
-from timeline.model import Citation, Event, TaggedArticle, Timeline, Timex
+from timeline.model import Citation, Event, TaggedArticle, Timeline, Timex, fast_new
 from timeline.segment import split_sentences
 
 PageRenderer = Callable[..., str]
 # A sentence's marks in the body: o(pen its first stretch), m(ore stretches), c(lose), a(fter).
 _SENTENCE_MARK = re.compile(f"{MARK_OPEN}([omca])(\\d+):(\\d+){MARK_CLOSE}")
 _EMPTY_AFTER = '<p class="after"></p>'
+# Every field of a span by position (start, end, layer, first, more, close, inert, after): one
+# is made for each sentence of each article, and ``fast_new`` is 2-3x the dataclass's speed.
+_new_span = fast_new(Span)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +74,6 @@ def timex_span(t: Timex) -> Span:
     )
 
 
-def _sentence_mark(kind: str, start: int, end: int) -> str:
-    return f"{MARK_OPEN}{kind}{start}:{end}{MARK_CLOSE}"
-
-
 def _cited_markup(start: int, reports: list[Report], links: Links, root: str) -> dict[str, str]:
     after = "".join(
         f'<a class="to-event" href="{links.event(r.event.id, root)}">'
@@ -100,18 +99,26 @@ def _ordered(spans: list[Span]) -> list[Span]:
     return sorted(spans, key=lambda s: (s.start, s.layer, -s.end))
 
 
+def _sentence_spans(text: str) -> list[Span]:
+    """Each sentence as a span whose markup is a mark for ``bind_reports``: ``kind`` (o, m, c
+    or a) and the sentence's offsets between ``MARK_OPEN`` and ``MARK_CLOSE``."""
+    spans = []
+    for s in split_sentences(text):
+        start, end = s.start, s.end
+        if 0 <= start < end <= len(text):
+            at = f"{start}:{end}{MARK_CLOSE}"
+            spans.append(_new_span(
+                start, end, 0, f"{MARK_OPEN}o{at}", f"{MARK_OPEN}m{at}", f"{MARK_OPEN}c{at}", "",
+                f"{MARK_OPEN}a{at}",
+            ))
+    return spans
+
+
 def article_body_html(tagged: TaggedArticle) -> str:
     """Pure: one article's text as sanitized HTML, its expressions marked and each sentence
     carrying marks for ``bind_reports``. Depends on the article and its expressions only."""
     text = tagged.article.text
-    spans = [
-        Span(start=s.start, end=s.end, layer=0, first=_sentence_mark("o", s.start, s.end),
-             more=_sentence_mark("m", s.start, s.end), close=_sentence_mark("c", s.start, s.end),
-             after=_sentence_mark("a", s.start, s.end))
-        for s in split_sentences(text)
-        if 0 <= s.start < s.end <= len(text)
-    ]
-    return highlight(text, _ordered(spans + _timex_spans(tagged)))
+    return highlight(text, _ordered(_sentence_spans(text) + _timex_spans(tagged)))
 
 
 def _by_sentence(tagged: TaggedArticle, reports: tuple[Report, ...]) -> dict[
