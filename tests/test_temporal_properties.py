@@ -132,7 +132,8 @@ def _same_matches_with_the_look_ahead(
     assert known.issuperset(kinds)
     plain = re.compile(master_pattern(kinds))
     led = scan._matcher(word)
-    assert led is not None and led.pattern == lead + plain.pattern
+    # (with each kind's own look-ahead, if it has one: ``scan._leads_by_kind``)
+    assert led is not None and led.pattern == lead + master_pattern(kinds, scan._LEADS[word][2])
     low = scan.lower(text)
     for at in (m.start() for m in re.finditer(starts, low)):
         a, b = plain.match(low, at), led.match(low, at)
@@ -265,3 +266,38 @@ def test_the_cues_before_a_comma_are_the_first_of_the_clause(text: str, a: int, 
     for comma in (i for i in range(lo, hi) if low[i] == ","):
         before = [_cue_key(m) for m in anchor._cues(low, lo, comma + 1)]
         assert before == [k for k in whole if k[0][0] < comma]
+
+
+_THIRD = (
+    *words("may march june july jan. sept. friday monday christmas 1990 1990s 12 15th"),
+    *("the year", "the month", "the week", "the 1990s", "the year-ago", "this year", "last year",
+      "this week", "next month", "the day", "fiscal 1990", "the quarter"),
+)  # fmt: skip
+_THEN = ("ago", "before yesterday", "after tomorrow", "of", "earlier", "later", "of july",
+         "before friday", "after last monday")  # fmt: skip
+
+
+def test_each_kinds_own_look_ahead_changes_no_match() -> None:
+    """``scan._leads_by_kind``: the regex of each kind of "the" and "a" alone, with its own
+    look-ahead, matches as without it, at those words followed by pairs of the words above,
+    by a word and "of" something, by one or two words and "ago", "of"... (a word missing
+    from one kind's look-ahead makes that kind fail where it matched: the other kinds cannot
+    hide it)."""
+    seconds = sorted({*_AFTER_THE, *_AFTER_A, *_THIRD})
+    for word, seps in (("the", (" ",)), ("a", (" ", "-"))):
+        text = " ".join(
+            f"{word}{s}{a}{sep}{b}." for s in seps for a in seconds
+            for b in (*seconds, *_THEN, *(f"of {c}" for c in _THIRD), *(f"{b} {c}" for b in
+                      seconds for c in _THEN)) for sep in (" ", "-")
+        )  # fmt: skip
+        low = scan.lower(text)
+        starts = [m.start() for m in re.finditer(rf"\b{word}\b", low)]
+        for kind, lead in scan._LEADS[word][2].items():
+            plain = re.compile(master_pattern((kind,)))
+            led = re.compile(master_pattern((kind,), {kind: lead}))
+            for at in starts:
+                a, b = plain.match(low, at), led.match(low, at)
+                assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (
+                    kind,
+                    low[at : at + 40],
+                )

@@ -11,6 +11,7 @@ All patterns are written for lower-cased text (much faster than IGNORECASE). ``t
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from timeline.temporal.lexicon import (
     DAYNUM,
@@ -204,10 +205,12 @@ def _scoped(kind: str, pattern: str) -> str:
     return _PREFIX.sub(lambda m: f"(?P<{kind}__{m[1]}>", pattern)
 
 
-def master_pattern(kinds: tuple[str, ...]) -> str:
-    """One regex for the given kinds, in ``PATTERNS`` order, each a named group."""
+def master_pattern(kinds: tuple[str, ...], leads: Mapping[str, str] | None = None) -> str:
+    """One regex for the given kinds, in ``PATTERNS`` order, each a named group, preceded by
+    its look-ahead in ``leads`` if it has one (no group of its own: the numbers stay)."""
     chosen = [(kind, p) for kind, p in PATTERNS if kind in kinds]
-    alts = "|".join(f"(?P<{kind}>{_scoped(kind, p)})" for kind, p in chosen)
+    leads = leads or {}
+    alts = "|".join(f"{leads.get(kind, '')}(?P<{kind}>{_scoped(kind, p)})" for kind, p in chosen)
     return r"(?<![\w$£€.,#/:-])(?:" + alts + r")(?!\w)"
 
 

@@ -63,11 +63,14 @@ _MATCHERS: dict[str, re.Pattern[str] | None] = {}
 _UNTRIED: Any = object()
 
 
-def _regex_for(kinds: tuple[str, ...], lead: str = "") -> re.Pattern[str]:
-    """The regex for these kinds, compiled on first use (there are a few dozen sets)."""
+def _regex_for(
+    kinds: tuple[str, ...], lead: str = "", leads: dict[str, str] | None = None
+) -> re.Pattern[str]:
+    """The regex for these kinds, compiled on first use (there are a few dozen sets); the
+    kinds' own look-aheads go with ``lead``, written for one start word."""
     found = _COMPILED.get((*kinds, lead))
     if found is None:
-        found = _COMPILED[(*kinds, lead)] = re.compile(lead + master_pattern(kinds))
+        found = _COMPILED[(*kinds, lead)] = re.compile(lead + master_pattern(kinds, leads))
     return found
 
 
@@ -102,9 +105,8 @@ DIGIT_KINDS = frozenset(
 # their beginnings: "year" of "year-ago", "late" of "latest", "four" of "fourth") next, a
 # number or "'80s", or "a"/"an" (a number may be "a few", a modifier "an additional"), as
 # its patterns show (and partial matches of "the <word>" over TBAQ's and the lexicon's words).
-_THE_NEXT = trie_regex(
-    words(
-        """additional afternoon another autumn beginning better centur coming comparable
+_THE_NEXT_WORDS = words(
+    """additional afternoon another autumn beginning better centur coming comparable
         corresponding couple current day decade dozen early eight eleven end ensuing entire
         evening fall few fifteen fifth fifties fifty final first fiscal five following forties
         fortnight forty four full further future fy half hour hundred initial last late long
@@ -112,9 +114,8 @@ _THE_NEXT = trie_regex(
         present previous prior quarter recent remaining rest same second seven several short
         single six spring start summer ten third thirteen thirties thirty this three time
         twelve twenties twenty two week whole winter year"""
-    )
 )
-_THE_LEAD = rf"(?=the\s+(?:[0-9'\u2019]|an?[\s-]|{_THE_NEXT}))"
+_THE_LEAD = rf"(?=the\s+(?:[0-9'\u2019]|an?[\s-]|{trie_regex(_THE_NEXT_WORDS)}))"
 THE_KINDS = frozenset(
     ("quarter", "fiscal", "decade", "season", "holiday", "month", "weekday", "relday", "year",
      "relunit", "ordday", "duration", "ref")
@@ -125,25 +126,48 @@ THE_KINDS = frozenset(
 # count's ("a few", "a couple", "a dozen", "a number of", "a trading day", "a more"), a unit,
 # a set's ("a other", a weekday, a month, a season: "every" kinds) or a ref's ("a while", "a
 # later date", "a very long period").
-_A_NEXT = trie_regex(
-    words(
-        """afternoon apr aug autumn brief business centur comparable considerable coming
+_A_NEXT_WORDS = words(
+    """afternoon apr aug autumn brief business centur comparable considerable coming
         corresponding couple current day dec decade dozen evening extended fairly fall feb few
         final first fiscal fortnight fourth friday half hour hundred indefinite jan jul jun
         last latest later lengthy long mar may minute monday month more morning next night nov
         number oct other past period previous prior prolonged quarter rather recent relatively
         same saturday second sep short spring summer sunday third thursday trading tuesday very
         wednesday week while winter working year"""
-    )
 )
-_A_LEAD = rf"(?=a[\s-]+(?:[0-9]|{_A_NEXT}))"
+_A_LEAD = rf"(?=a[\s-]+(?:[0-9]|{trie_regex(_A_NEXT_WORDS)}))"
 A_KINDS = frozenset(("quarter", "ago", "set", "duration", "ref"))
-# start word -> (look-ahead, the kinds it was written for: another kind needs a new look)
-_LEADS = {
-    **dict.fromkeys("0123456789", (_DIGIT_LEAD, DIGIT_KINDS)),
-    "the": (_THE_LEAD, THE_KINDS),
-    "a": (_A_LEAD, A_KINDS),
-}
+_DIGITS = tuple("0123456789")
+
+
+def _leads_by_kind(
+    word: str,
+    gap: str,
+    gaps: tuple[str, ...],
+    classes: dict[str, tuple[str, ...]],
+    next_words: list[str],
+) -> dict[str, str]:
+    """Each kind of ``word`` gets its own look-ahead: ``word``, ``gap`` and those of the
+    look-ahead's alternatives (``classes``, a pattern and the strings it stands for, and
+    ``next_words``) the kind can begin with after it, by partial matches as for DISPATCH.
+    Where the look-ahead of them all holds ("the first", "the end"), the regex still tries
+    its kinds one by one, each of them the whole way: with its own, each kind that cannot go
+    on with that word fails at once. (A kind that can go on with none never matches past the
+    look-ahead of them all: it fails at once too.)"""
+    leads = {}
+    for kind, pattern in PATTERNS:
+        if kind not in DISPATCH[word]:
+            continue
+        rx = regex.compile(_scoped(kind, pattern))
+
+        def begins(after: str, rx: regex.Pattern[str] = rx) -> bool:
+            return any(rx.match(word + g + after, partial=True) for g in gaps)
+
+        alts = [c for c, probes in classes.items() if any(begins(p) for p in probes)]
+        if own := [w for w in next_words if begins(w)]:
+            alts.append(trie_regex(own))
+        leads[kind] = rf"(?={word}{gap}(?:{'|'.join(alts)}))" if alts else "(?!)"
+    return leads
 
 
 def _matcher(word: str) -> re.Pattern[str] | None:
@@ -152,10 +176,10 @@ def _matcher(word: str) -> re.Pattern[str] | None:
         return _MATCHERS[word]
     except KeyError:
         kinds = DISPATCH.get(word)
-        lead, known = _LEADS.get(word, ("", frozenset()))
+        lead, known, leads = _LEADS.get(word, ("", frozenset(), {}))
         if not (kinds and known.issuperset(kinds)):
-            lead = ""
-        found = _MATCHERS[word] = _regex_for(kinds, lead) if kinds else None
+            lead, leads = "", {}
+        found = _MATCHERS[word] = _regex_for(kinds, lead, leads) if kinds else None
         return found
 
 
@@ -173,6 +197,28 @@ def _dispatch() -> dict[str, tuple[str, ...]]:
 
 
 DISPATCH = _dispatch()
+
+# start word -> (look-ahead, the kinds it was written for: another kind needs a new look,
+# each kind's own look-ahead)
+_LEADS: dict[str, tuple[str, frozenset[str], dict[str, str]]] = {
+    **dict.fromkeys("0123456789", (_DIGIT_LEAD, DIGIT_KINDS, {})),
+    "the": (
+        _THE_LEAD,
+        THE_KINDS,
+        _leads_by_kind(
+            "the", r"\s+", (" ",),
+            {"[0-9]": _DIGITS, "['\u2019]": ("'", "\u2019"),
+             r"an?[\s-]": ("a ", "an ", "a-", "an-")},
+            _THE_NEXT_WORDS,
+        ),
+    ),
+    "a": (
+        _A_LEAD,
+        A_KINDS,
+        _leads_by_kind("a", r"[\s-]+", (" ", "-", " - ", "- ", " -"), {"[0-9]": _DIGITS},
+                       _A_NEXT_WORDS),
+    ),
+}  # fmt: skip
 
 # A word, a digit, or an apostrophe ("'90s"): where an expression may begin if DISPATCH says so.
 # (A trie of DISPATCH's words would yield fewer words, but the engine reads it at half the speed.)
