@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from timeline.wordpattern import alternation
+from timeline import dating, narrative, status
+from timeline.wordpattern import AtWordStarts, alternation
 
 WORDS = ["said", "says", "say", "announced", "press conference", "op-ed", "a", "an", "the", "s"]
 # "\u017fay": a long s, which re.I matches to "s".
@@ -52,15 +53,14 @@ def test_words_that_cannot_be_factored_safely_are_refused(
 
 
 def _sentence_texts() -> list[str]:
-    """Texts made of the cue words of dating and status, their near misses and separators."""
-    from timeline import dating, status  # noqa: F401 (the patterns under test)
-
+    """Texts made of the cue words of dating, status and narrative, near misses, separators."""
     words = [
         *dating._REPORTING.split("|"), *dating._SUBORDINATORS.split("|"), "Since", "WHILE",
         "will", "won't", "won’t", "wo n't", "is going to", "are set to", "plans to",
         "to be held", "we'll", "it’ll", "is still running", "are meeting", "continues",
         "under way", "was", "walked", "ed", "said", "\u017finde", "\u212aill", "x", "_", "said_",
-        "3", "é",
+        "3", "é", "press conference", "conferences", "op-ed", "meeting", "recall", "phone call",
+        "Summit", "talks",
     ]  # fmt: skip
     separators = [" ", "  ", ", ", "\n", "-", "'", "’", "“", '"', ".", "", "\u00a0", "é"]
     rng = random.Random(11)
@@ -71,11 +71,9 @@ def _sentence_texts() -> list[str]:
 
 
 def test_at_word_starts_finds_what_the_pattern_led_by_a_word_boundary_finds() -> None:
-    from timeline import dating, status
-    from timeline.wordpattern import AtWordStarts
-
     patterns: list[AtWordStarts] = [
         dating._REPORTING_OR_SUBORDINATOR, status._FUTURE, status._ONGOING, status._PAST,
+        narrative._NOUN,
     ]
     for pattern in patterns:
         body, flags = pattern._at_start.pattern[1:-1], pattern._at_start.flags

@@ -189,7 +189,7 @@ def _read_run(run: str) -> _Run:
 
 
 def _runs(sentence: str) -> tuple[_Run, ...]:
-    return tuple(_read_run(run) for run in _SEQUENCE.findall(sentence))
+    return tuple(map(_read_run, _SEQUENCE.findall(sentence)))
 
 
 def known_people(sentences: Iterable[str]) -> tuple[str, ...]:
