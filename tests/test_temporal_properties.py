@@ -301,3 +301,37 @@ def test_each_kinds_own_look_ahead_changes_no_match() -> None:
                     kind,
                     low[at : at + 40],
                 )
+
+
+_NUMBERS = ("1", "4", "5", "12", "24", "30", "90", "99", "0", "199", "1500", "1990", "2001", "3.5",
+            "1,000")  # fmt: skip
+_AFTER_NUMBERS = (
+    *_NUMBER_TALK,
+    *words("""to o'clock hours weeks months centuries decades trading-day noon midnight 1/2 s.
+    th, seconds minutes nights fortnight business working dec. sept. 10 11:30 .30 -year feb
+    mar. apr. jun june aug. oct. nov. second 1st 2nd 3rd 4th /16/2018 .07.2018 -07-16 -08 /16"""),
+)  # fmt: skip
+
+
+def test_each_kinds_own_look_ahead_at_a_number_changes_no_match() -> None:
+    """``scan._digit_leads_by_kind``: the regex of each kind alone, with its own look-ahead,
+    matches as without it at each number of these, followed by pairs of the words above
+    (alone, as ``_NUMBER_TALK`` and the ones here: the other kinds cannot hide a kind that
+    fails where it matched)."""
+    text = " ".join(
+        f"{n}{sep}{a}{sep2}{b}" for n in _NUMBERS for sep in ("", " ", "-") for a in _AFTER_NUMBERS
+        for sep2 in ("", " ")
+        for b in ("of", "ago", "the", "july", "years", "a.m.", "and 12", "day of", "days ago",
+                  "quarter", "half", "morning", "the morning", "1990")
+    )  # fmt: skip
+    low = scan.lower(text)
+    starts = [m.start() for m in re.finditer(r"[0-9]", low)]
+    for kind, lead in scan._LEADS["1"][2].items():
+        plain = re.compile(master_pattern((kind,)))
+        led = re.compile(master_pattern((kind,), {kind: lead}))
+        for at in starts:
+            a, b = plain.match(low, at), led.match(low, at)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (
+                kind,
+                low[at : at + 40],
+            )

@@ -89,11 +89,20 @@ _NOT_AFTER = r"(?<![\w$£€.,#/:-])"
 # fails at "12 million", "50 cents", "3 percent", "the 12 people" makes a failed attempt at
 # a number, the most frequent kind, several times cheaper; where it holds, the match is the
 # same. (``tests/test_temporal_properties`` checks it against the regex without it.)
+_YEAR_AHEAD = r"(?:1[6-9]|20)\d\d(?!\d)"
+# the characters, and the words after white space (a pattern and the strings it stands for)
+_AFTER_DIGITS = "-/.:,'\u2019snrtapo"
+_DIGITS_THEN = {
+    "[0-9-]": (*"0123456789", "-"), r"a\.": ("a.",), "am": ("am",), r"p\.": ("p.",),
+    "pm": ("pm",), "o'": ("o'",),
+    **{w: (w,) for w in words(
+        """in of jan feb mar apr may jun jul aug sep oct nov dec trading business working more
+        sec min hour day night week fortnight month quarter year decade centur"""
+    )},
+}  # fmt: skip
 _DIGIT_LEAD = (
-    _NOT_AFTER + r"(?=(?:1[6-9]|20)\d\d(?!\d)|(?<=\sand\s)|(?<=\sor\s)|\d+(?:[-/.:,'\u2019snrtapo]"
-    r"|\s+(?:[0-9-]|a\.|am|p\.|pm|o'|in|of|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-    r"|trading|business|working|more|sec|min|hour|day|night|week|fortnight|month|quarter"
-    r"|year|decade|centur)))"
+    _NOT_AFTER + rf"(?={_YEAR_AHEAD}|(?<=\sand\s)|(?<=\sor\s)|\d+(?:[{_AFTER_DIGITS}]"
+    rf"|\s+(?:{'|'.join(_DIGITS_THEN)})))"
 )
 # the kinds _DIGIT_LEAD was written for
 DIGIT_KINDS = frozenset(
@@ -198,10 +207,41 @@ def _dispatch() -> dict[str, tuple[str, ...]]:
 
 DISPATCH = _dispatch()
 
+
+def _digit_leads_by_kind() -> dict[str, str]:
+    """Each kind that can start with a number gets its own look-ahead too, of the
+    alternatives of ``_DIGIT_LEAD`` it can begin with (a year, a character, a word after
+    white space: partial matches at the numbers of ``_NUMBER_PROBES``), as ``_leads_by_kind``
+    does for words: at "3.5 million", "12th", "30 americans" most kinds fail at once. "and"
+    and "or" before it are asked only by a kind whose own pattern asks what comes before
+    the number ("andday"): any other matches at a number whatever precedes it, so a match
+    of it after "and" is one after any other word, which another alternative lets through."""
+    leads = {}
+    for kind, pattern in PATTERNS:
+        if kind not in DISPATCH["1"] or "(?<" in pattern:
+            continue
+        rx = regex.compile(_scoped(kind, pattern))
+
+        def begins(after: str, rx: regex.Pattern[str] = rx) -> bool:
+            return any(rx.match(n + after, partial=True) for n in _NUMBER_PROBES)
+
+        alts = [_YEAR_AHEAD] if any(rx.match(y, partial=True) for y in _YEARS) else []
+        then = [w for w, probes in _DIGITS_THEN.items() if any(begins(" " + p) for p in probes)]
+        if chars := "".join(c for c in _AFTER_DIGITS if begins(c)):
+            alts.append(rf"\d+[{chars}]")
+        if then:
+            alts.append(rf"\d+\s+(?:{'|'.join(then)})")
+        leads[kind] = f"(?={'|'.join(alts)})" if alts else "(?!)"
+    return leads
+
+
+_YEARS = ("1600", "1789", "1900", "1989", "1999", "2000", "2019", "2099")
+# every digit and day of a month, and numbers of three and four digits ("4th quarter", "31st")
+_NUMBER_PROBES = (*map(str, range(32)), "99", "100", "199", "200", "999", "1000", *_YEARS, "9999")
 # start word -> (look-ahead, the kinds it was written for: another kind needs a new look,
 # each kind's own look-ahead)
 _LEADS: dict[str, tuple[str, frozenset[str], dict[str, str]]] = {
-    **dict.fromkeys("0123456789", (_DIGIT_LEAD, DIGIT_KINDS, {})),
+    **dict.fromkeys("0123456789", (_DIGIT_LEAD, DIGIT_KINDS, _digit_leads_by_kind())),
     "the": (
         _THE_LEAD,
         THE_KINDS,
