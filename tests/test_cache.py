@@ -81,11 +81,17 @@ def test_any_change_to_the_article_is_a_miss(tmp_path: Path, change: dict[str, o
     assert results[0].tagged.article == changed
 
 
+def cached_then_edited(store: ExtractionCache, count: int, edited: int) -> list[Article]:
+    """``count`` articles cached in ``store``, then article ``edited`` changed."""
+    articles = [article(f"a{i}", f"Talks ended on day {i} of July 2018.\n") for i in range(count)]
+    run(store, articles)
+    articles[edited] = replace(articles[edited], text="Talks resumed on Friday.\n")
+    return articles
+
+
 def test_one_changed_article_among_many(tmp_path: Path) -> None:
     store = ExtractionCache(tmp_path / "c")
-    articles = [article(f"a{i}", f"Talks ended on day {i} of July 2018.\n") for i in range(6)]
-    run(store, articles)
-    articles[3] = replace(articles[3], text="Talks resumed on Friday.\n")
+    articles = cached_then_edited(store, 6, 3)
     results, seen = run(store, articles)
     assert seen == ["a3"]
     assert [r.tagged.article.slug for r in results] == [f"a{i}" for i in range(6)]
@@ -94,9 +100,7 @@ def test_one_changed_article_among_many(tmp_path: Path) -> None:
 def test_the_misses_are_handed_out_before_the_hits_are_read_back(tmp_path: Path) -> None:
     # so that a pool's workers extract them while this process unpickles the rest
     store = ExtractionCache(tmp_path / "c")
-    articles = [article(f"a{i}", f"Talks ended on day {i} of July 2018.\n") for i in range(4)]
-    run(store, articles)
-    articles[2] = replace(articles[2], text="Talks resumed on Friday.\n")
+    articles = cached_then_edited(store, 4, 2)
     events: list[str] = []
     reading = store.get
 
@@ -117,9 +121,7 @@ def test_the_misses_are_handed_out_before_the_hits_are_read_back(tmp_path: Path)
 
 def test_what_was_read_back_is_frozen_while_the_misses_are_made(tmp_path: Path) -> None:
     store = ExtractionCache(tmp_path / "c")
-    articles = [article(f"a{i}", f"Talks ended on day {i} of July 2018.\n") for i in range(3)]
-    run(store, articles)
-    articles[1] = replace(articles[1], text="Talks resumed on Friday.\n")
+    articles = cached_then_edited(store, 3, 1)
     frozen_while_making: list[int] = []
 
     def stage(a: Article) -> Extraction:
