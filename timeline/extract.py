@@ -111,9 +111,9 @@ def extract_events(tagged: TaggedArticle) -> tuple[Event, ...]:
         main = dating.main
         if main is not None:  # the usual case: the main event, then any background ones
             names = names_of(sentence.index)
-            add(_event(article, dct, sentence, main, names, False))
+            add(_event(article, dct, sentence, main, names, background=False))
             for d in dating.background:
-                add(_event(article, dct, sentence, d, names, True))
+                add(_event(article, dct, sentence, d, names, background=True))
         else:
             background = list(dating.background)
             ref = None
@@ -129,9 +129,9 @@ def extract_events(tagged: TaggedArticle) -> tuple[Event, ...]:
                     clause = article.text[start:end]
                     _add_inferred(events, anchors, article, dct, sentence, ref, clause, names)
                 else:
-                    add(_event(article, dct, sentence, background.pop(0), names, False))
+                    add(_event(article, dct, sentence, background.pop(0), names, background=False))
                 for d in background:
-                    add(_event(article, dct, sentence, d, names, True))
+                    add(_event(article, dct, sentence, d, names, background=True))
         nouns = event_nouns(sentence.text, sentence.start, inside, sentence.index)
         if nouns:
             anchors.update({a.noun: a for a in nouns})
@@ -184,7 +184,8 @@ def _when(timex: Timex) -> tuple[When, Interval]:
 
 
 def _event(
-    article: Article, dct: date, sentence: Sentence, dated: Dated, names: Names, background: bool,
+    article: Article, dct: date, sentence: Sentence, dated: Dated, names: Names, *,
+    background: bool,
 ) -> Event:
     when, interval = _when(dated.timex)
     clause = article.text[dated.clause_start:dated.clause_end]
