@@ -273,11 +273,14 @@ def cached_mapper(
         # The misses are handed to the executor before the hits are read back: a pool's
         # workers extract them (and compile the tagger's patterns) while this process
         # unpickles thousands of entries, the slowest part of a rebuild after one edit.
-        known = [i for i, a in enumerate(articles) if store is not None and store.holds(a)]
-        unknown = sorted(set(range(len(articles))) - set(known))
+        known: list[int] = []  # places of the articles the store has an entry for
+        unknown: list[int] = []
+        for i, a in enumerate(articles):
+            (known if store is not None and store.holds(a) else unknown).append(i)
         fresh = _start(store, inner, stage, [articles[i] for i in unknown])
-        for i in known:
-            results[i] = store.get(articles[i]) if store is not None else None
+        if store is not None:
+            for i in known:
+                results[i] = store.get(articles[i])
         # an entry that turned out damaged or another article's is made here, after the rest
         damaged = [i for i in known if results[i] is None]
         missing = unknown + damaged

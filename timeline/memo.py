@@ -89,6 +89,7 @@ class MemoTable(Generic[Value]):
                 return table, False
             table.update(record)
         return table, True
+
     def _recall(self, key: str) -> Value | None:
         """The value remembered for ``key`` (kept as used by this build), or None."""
         if self._released:
@@ -143,6 +144,7 @@ class MemoTable(Generic[Value]):
             record = pickle.dumps(made, protocol=PROTOCOL)
             with _journal(self.path).open("ab", buffering=0) as stream:
                 stream.write(record)
+
     def release(self) -> None:
         """Save, and let go of the entries: the build needs no more of them (a table of every
         event's markup is a hundred megabytes at thousands of articles)."""
