@@ -75,6 +75,31 @@ def test_serves_pages_and_reloads_after_a_change(
     assert any(line.startswith("Rebuilt after changes to summit.md") for line in logged)
 
 
+def test_an_edit_made_during_the_first_build_is_not_lost(tmp_path: Path) -> None:
+    """The watcher is armed after the first build: an edit made before that (here, while the
+    build runs) is found by comparing the sources with what they were, and rebuilt."""
+    src = tmp_path / "articles"
+    src.mkdir()
+    article = src / "summit.md"
+    article.write_text(ARTICLE.format(title="Before"), "utf-8")
+    builds: list[str] = []
+
+    def rebuild(site: Path, url: str) -> object:
+        builds.append(article.read_text("utf-8"))
+        if len(builds) == 1:  # the user saves an edit while the first build runs
+            article.write_text(ARTICLE.format(title="Edited meanwhile"), "utf-8")
+        return api.build_site([src], site, Config(base_url=url))
+
+    server = PreviewServer(rebuild, [src], port=0)
+    server.start()
+    try:
+        wait_for_generation(server, 1)
+        assert "Edited meanwhile" in fetch(server.url + "articles/summit.html")
+        assert len(builds) == 2
+    finally:
+        server.close()
+
+
 def test_a_broken_change_keeps_the_last_good_site(
     preview: tuple[PreviewServer, Path, list[str]],
 ) -> None:

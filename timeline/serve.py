@@ -9,10 +9,12 @@ watchfiles (the ``serve`` extra). A failed rebuild is reported and the last good
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -84,6 +86,7 @@ class PreviewServer:
     def start(self) -> None:
         """Build once (errors propagate: there is nothing to show yet), then serve and watch."""
         watchfiles = watchfiles_module()
+        before = self._listing()
         try:
             self.rebuild(self.site, self.url)
         except BaseException:
@@ -92,7 +95,7 @@ class PreviewServer:
         self.generation = 1
         self._spawn(self._http.serve_forever)
         ready = threading.Event()
-        self._spawn(lambda: self._watch(watchfiles, ready))
+        self._spawn(lambda: self._watch(watchfiles, ready, before))
         ready.wait(5)
 
     def _spawn(self, target: Callable[[], object]) -> None:
@@ -100,18 +103,46 @@ class PreviewServer:
         thread.start()
         self._threads.append(thread)
 
-    def _watch(self, watchfiles: Any, ready: threading.Event) -> None:
+    def _watch(
+        self, watchfiles: Any, ready: threading.Event, before: dict[Path, tuple[int, int]]
+    ) -> None:
         paths = [p for p in self.watched if p.exists()]
-        ready.set()
         if not paths:
+            ready.set()
             return
+        armed = False
+        # The watcher is armed inside the generator, before its first yield; an empty yield
+        # (``yield_on_timeout``) says so without waiting for a change.
         for changes in watchfiles.watch(
-            *paths, stop_event=self._stop, debounce=200, step=50, rust_timeout=500,
-            yield_on_timeout=False,
+            *paths, stop_event=self._stop, debounce=200, step=50, rust_timeout=100,
+            yield_on_timeout=True,
         ):
+            if not armed:
+                armed = True
+                ready.set()
+                # An edit made during the first build, or before the watcher was armed, was
+                # seen by no one: the listing taken before that build shows it.
+                after = self._listing()
+                missed = sorted(p for p in before.keys() | after.keys()
+                                if before.get(p) != after.get(p))  # fmt: skip
+                if missed:
+                    self.rebuild_now(missed)
             changed = sorted({Path(p) for _, p in changes if self.relevant(Path(p))})
             if changed:
                 self.rebuild_now(changed)
+
+    def _listing(self) -> dict[Path, tuple[int, int]]:
+        """(size, modification time) of every relevant file watched."""
+        found: dict[Path, tuple[int, int]] = {}
+        for root in self.watched:
+            for path in [root] if root.is_file() else _files_below(root):
+                try:
+                    info = path.stat()
+                except OSError:
+                    continue  # removed meanwhile: absent from the listing, as it should be
+                if stat.S_ISREG(info.st_mode) and self.relevant(path):
+                    found[path] = (info.st_size, info.st_mtime_ns)
+        return found
 
     def rebuild_now(self, changed: Sequence[Path] = ()) -> bool:
         """Rebuild; on success bump the generation (browsers reload); return success."""
@@ -143,6 +174,13 @@ class PreviewServer:
             thread.join(timeout=5)
         self._threads = []
         shutil.rmtree(self._folder, ignore_errors=True)
+
+
+def _files_below(folder: Path) -> Iterator[Path]:
+    """The files below ``folder``, hidden folders (a cache, ``.git``) not entered."""
+    for here, folders, files in os.walk(folder):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        yield from (Path(here, f) for f in files)
 
 
 class _Handler(SimpleHTTPRequestHandler):
