@@ -16,7 +16,7 @@ from timeline import api
 from timeline.cache import TAG_NAME, ExtractionCache, cached_mapper, version_key
 from timeline.config import Config
 from timeline.errors import ConfigError
-from timeline.model import Article, Extraction
+from timeline.model import Article, Extraction, unpickle_quietly
 
 UTC = ZoneInfo("UTC")
 
@@ -265,6 +265,40 @@ def test_incremental_rebuild_equals_a_full_build(tmp_path: Path) -> None:
     assert tree(tmp_path / "inc") == tree(tmp_path / "full")
     assert "Vienna" in (tmp_path / "inc" / "timeline.json").read_text("utf-8")
     assert not (tmp_path / "inc" / "articles" / "eve").exists()
+
+
+def test_a_cache_kept_in_memory_reads_back_nothing_and_builds_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``timeline serve`` keeps one cache object, extractions in memory, from build to build."""
+    import timeline.cache as cache_module
+
+    src, cfg = tmp_path / "src", Config(title="Helsinki")
+    write_story(src, STORY)
+    unpickled: list[str] = []  # the extractions a build reads back (or gets from a worker)
+
+    def counting(data: bytes) -> object:
+        value = unpickle_quietly(data)
+        if isinstance(value, Extraction):
+            unpickled.append(value.tagged.article.slug)
+        return value
+
+    monkeypatch.setattr(cache_module, "unpickle_quietly", counting)
+    kept = ExtractionCache(tmp_path / "cache", in_memory=True)
+    api.build_site([src], tmp_path / "kept", cfg, cache=kept)
+    write_story(src, [("summit", "2018-07-16", "Trump and Putin met alone on Monday in Helsinki.")])
+    unpickled.clear()
+    again = api.build_site([src], tmp_path / "kept", cfg, cache=kept)
+    assert unpickled == ["summit"]  # only the edited article, extracted anew
+    assert again.cached == len(STORY) - 1
+    full = api.build_site([src], tmp_path / "full", cfg)
+    assert tree(tmp_path / "kept") == tree(tmp_path / "full")
+    # the cache on disk was kept up to date for builds in other processes
+    unpickled.clear()
+    from_disk = api.build_site([src], tmp_path / "disk", cfg, cache=tmp_path / "cache")
+    assert from_disk.cached == len(STORY) and len(unpickled) == len(STORY)
+    assert tree(tmp_path / "disk") == tree(tmp_path / "full")
+    assert full.events == again.events
 
 
 def test_a_no_change_rebuild_uses_only_the_cache(tmp_path: Path) -> None:

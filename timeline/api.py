@@ -153,7 +153,7 @@ def build_site(
     output: Path | None = None,
     config: Config | None = None,
     *,
-    cache: Path | None = None,
+    cache: Path | ExtractionCache | None = None,
     clean: bool = False,
     mapper: Mapper = map,
     progress: Progress | None = None,
@@ -162,16 +162,22 @@ def build_site(
     """Load the sources, build the timeline, render it, and swap it into ``output``.
 
     ``cache``: a folder keeping each article's extraction, so a rebuild redoes only changed
-    articles (None: no cache); ``clean`` empties it first. ``mapper`` runs the per-article
-    stage (see ``timeline.executors.make_mapper``); ``progress(done, total)`` is told how
-    the extraction advances; ``jobs`` processes render the pages (see ``write.write_site``).
+    articles (None: no cache), or an ``ExtractionCache`` of one, which a process making build
+    after build may keep (with ``in_memory``: see there); ``clean`` empties it first.
+    ``mapper`` runs the per-article stage (see ``timeline.executors.make_mapper``);
+    ``progress(done, total)`` is told how the extraction advances; ``jobs`` processes render
+    the pages (see ``write.write_site``).
     Drafts are included when ``config.drafts`` is set."""
     started = clock.perf_counter()
     cfg = config or Config()
     source_paths = list(sources) if sources else [Path(s) for s in cfg.sources]
     out = output or Path(cfg.output)
     check_output_folder(out, source_paths)
-    store = ExtractionCache(cache) if cache is not None else None
+    if isinstance(cache, ExtractionCache):
+        store: ExtractionCache | None = cache
+        cache.new_build()
+    else:
+        store = ExtractionCache(cache) if cache is not None else None
     user_templates = Path(cfg.templates) if cfg.templates else None
     inputs = ""
     if store is not None:

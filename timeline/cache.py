@@ -84,10 +84,15 @@ def extraction_key(article: Article, context: str = "") -> str:
 
 @dataclass
 class ExtractionCache:
-    """Extractions on disk under ``folder``; counts hits and misses for the build summary."""
+    """Extractions on disk under ``folder``; counts hits and misses for the build summary.
+
+    With ``in_memory``, the extractions of the last build also stay in this process, so the
+    next build with the same cache object (``timeline serve`` makes one build per change)
+    unpickles nothing it made or read before; ``new_build`` readies it for the next one."""
 
     folder: Path
     context: str = ""
+    in_memory: bool = False
     hits: int = field(default=0, init=False)
     misses: int = field(default=0, init=False)
     _shards: dict[str, dict[str, object]] = field(default_factory=dict, init=False, repr=False)
@@ -96,6 +101,14 @@ class ExtractionCache:
     # each article's key, made once a build (a digest of its whole text), by the article's id
     # (hashing an article hashes its whole text again)
     _keys: dict[int, tuple[Article, str]] = field(default_factory=dict, init=False, repr=False)
+    # by key, the last build's extractions (``in_memory`` only)
+    _live: dict[str, Extraction] = field(default_factory=dict, init=False, repr=False)
+
+    def new_build(self) -> None:
+        """Forget what a build counted and read from disk (another process may have written
+        the cache since); only the extractions kept in memory stay."""
+        self.hits = self.misses = 0
+        self._shards, self._batches, self._fresh, self._keys = {}, None, {}, {}
 
     @property
     def entries(self) -> Path:
@@ -112,18 +125,22 @@ class ExtractionCache:
     def holds(self, article: Article) -> bool:
         """Is there an entry for the article? (Read back by ``get``, it may still turn out
         damaged or another article's.) Cheap: nothing is unpickled."""
-        return isinstance(self._entry(self.key(article)), bytes)
+        key = self.key(article)
+        return key in self._live or isinstance(self._entry(key), bytes)
 
     def _entry(self, key: str) -> object:
         data = self._shard(key).get(key)
         return self._unpacked().get(key) if data is None else data
 
     def get(self, article: Article) -> Extraction | None:
-        data = self._entry(self.key(article))
-        try:
-            value = unpickle_quietly(data) if isinstance(data, bytes) else None
-        except Exception:
-            value = None
+        key = self.key(article)
+        value: object = self._live.get(key)
+        if value is None:
+            data = self._entry(key)
+            try:
+                value = unpickle_quietly(data) if isinstance(data, bytes) else None
+            except Exception:
+                value = None
         if not isinstance(value, Extraction) or value.tagged.article != article:
             return None  # missing, or damaged into something else: recompute it
         return value
@@ -185,6 +202,8 @@ class ExtractionCache:
         for path in batches:
             path.unlink(missing_ok=True)
         self._batches = None
+        if self.in_memory:
+            self._live = {self.key(article): extraction for article, extraction in used}
 
     def parsed_articles(self) -> dict[str, tuple[Article, ...]]:
         """The articles of the source files the last build parsed, by ``load.parse_key``."""
@@ -217,6 +236,7 @@ class ExtractionCache:
 
     def clear(self) -> bool:
         """Delete the whole cache; return whether there was one."""
+        self._live = {}
         if not self.folder.exists():
             return False
         self._check_ours()
