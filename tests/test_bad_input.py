@@ -84,6 +84,14 @@ CASES = {
         put("photo.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))),
         "articles/photo.md: is a binary file, not an article; remove it from the sources",
     ),
+    "a date that does not exist": (
+        put("feb30.md", "---\ntitle: x\ndate: 2018-02-30\n---\nText.\n"),
+        "articles/feb30.md:3: front matter holds a date that does not exist",
+    ),
+    "a language the tagger does not read": (
+        put("xx.md", "---\ntitle: x\ndate: 2018-07-16\nlang: xx\n---\nText.\n"),
+        "articles/xx.md:4: language 'xx' is not one timeline reads; use one of en, de, fr",
+    ),
     "same slug": (
         put("sub/good.md", GOOD),
         "articles/sub/good.md: has the slug 'good', like articles/good.md; rename one file",
@@ -103,6 +111,10 @@ CASES = {
     "bad config value": (
         config('sources = ["articles"]\ntimezone = "Mars/Base"\nkey_dates = -2\n'),
         "timeline.toml: timezone 'Mars/Base' is not an IANA zone",
+    ),
+    "config language the tagger does not read": (
+        config('sources = ["articles"]\nlanguage = "klingon"\n'),
+        "timeline.toml: language 'klingon' is not one timeline reads",
     ),
     "invalid TOML": (
         config('sources = ["articles"]\ntitle = \n'), "timeline.toml:2: not valid TOML"

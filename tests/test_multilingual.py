@@ -268,8 +268,17 @@ def test_datetime_dct_and_region_subtags() -> None:
 
 
 def test_unsupported_language_is_a_timeline_error() -> None:
-    with pytest.raises(TimelineError, match=r"unsupported language 'it'; supported: en, de"):
+    with pytest.raises(TimelineError, match=r"language 'it' is not one timeline reads; use one"):
         tag_multilingual("ieri", DCT, "it")
+
+
+def test_the_languages_checked_on_loading_are_those_with_rules() -> None:
+    """Articles and the config are checked against ``config.LANGUAGES`` without importing the
+    tagger: it must name exactly the languages that have rules, and English."""
+    from timeline.config import LANGUAGES
+    from timeline.temporal.multilingual_rules import SPECS
+
+    assert set(LANGUAGES) == {"en", *SPECS}
 
 
 # --- properties ---------------------------------------------------------------------------------

@@ -26,6 +26,17 @@ CACHE_FOLDER = ".timeline-cache"
 # Settings that name files or folders: rebased on the config file's folder.
 PATH_KEYS = frozenset({"sources", "output", "templates", "cache", "events_file"})
 
+# The languages the tagger reads (``timeline.temporal.multilingual`` for all but English), kept
+# here, with the check, so that loading articles need not import the tagger.
+LANGUAGES = ("en", "de", "fr", "es", "ru")
+
+
+def language_problem(lang: str) -> str | None:
+    """Why ``lang`` ("en", "de-AT", "fr_CA") cannot be read, or None if it can."""
+    if lang.lower().replace("_", "-").split("-")[0] in LANGUAGES:
+        return None
+    return f"language {lang!r} is not one timeline reads; use one of {', '.join(LANGUAGES)}"
+
 
 @dataclass(frozen=True, slots=True)
 class Config:
@@ -81,6 +92,9 @@ def _check(name: str, value: Any, problems: list[str]) -> Any:
             return None
         if name == "base_url" and not value.endswith("/"):
             value += "/"
+        if name == "language" and (problem := language_problem(value)) is not None:
+            problems.append(problem)
+            return None
         if name == "timezone":
             try:
                 ZoneInfo(value)

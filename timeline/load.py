@@ -61,6 +61,13 @@ def split_front_matter(raw: str, path: str = "<text>") -> tuple[Mapping[str, Any
         return {}, raw, 1
     try:
         meta = yaml.load(match.group(1), Loader=_YAML_LOADER)  # a safe loader
+    except (ValueError, OverflowError) as exc:
+        # A value YAML reads as a timestamp that is no calendar date ("2018-02-30")
+        line = _unreadable_value_line(match.group(1))
+        raise ArticleError(
+            path, f"front matter holds a date that does not exist ({exc}); fix that line",
+            line + 1 if line is not None else None,
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for the '---'
@@ -74,6 +81,18 @@ def split_front_matter(raw: str, path: str = "<text>") -> tuple[Mapping[str, Any
         raise ArticleError(path, "front matter must be 'key: value' lines (title, date, ...)", 2)
     body_line = raw.count("\n", 0, match.end()) + 1
     return meta, raw[match.end():], body_line
+
+
+def _unreadable_value_line(front_matter: str) -> int | None:
+    """The line (1-based, in the front matter) of the first value YAML cannot construct."""
+    for number, line in enumerate(front_matter.splitlines(), 1):
+        try:
+            yaml.load(line, Loader=_YAML_LOADER)
+        except (ValueError, OverflowError):
+            return number
+        except yaml.YAMLError:
+            continue  # part of a structure spanning lines: not this kind of problem
+    return None
 
 
 def drop_placeholders(body: str) -> str:
@@ -95,8 +114,8 @@ def parse_article(raw: str, path: str, tz: ZoneInfo, default_lang: str = "en") -
         raise ArticleError(path, "has front matter but no text; write the article below the '---'")
     return make_article(
         meta, text, path=path, stem=Path(path).stem, tz=tz, default_lang=default_lang,
-        date_line=_key_line(raw, "date") if "date" in meta else 1, body_line=body_line,
-        missing_date=MISSING_DATE,
+        date_line=_key_line(raw, "date") if "date" in meta else 1,
+        lang_line=_key_line(raw, "lang"), body_line=body_line, missing_date=MISSING_DATE,
     )
 
 

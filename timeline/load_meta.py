@@ -15,6 +15,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from timeline.config import language_problem
 from timeline.errors import ArticleError
 from timeline.model import Article
 
@@ -123,6 +124,7 @@ def make_article(
     tz: ZoneInfo,
     default_lang: str,
     date_line: int | None = None,
+    lang_line: int | None = None,
     body_line: int = 1,
     missing_date: str,
 ) -> Article:
@@ -130,6 +132,9 @@ def make_article(
     if meta.get("date") in (None, ""):
         raise ArticleError(path, f"has no publication date; {missing_date}", date_line)
     published = parse_published(meta["date"], tz, path, date_line)
+    lang = str(meta.get("lang") or default_lang).strip() or default_lang
+    if (problem := language_problem(lang)) is not None:
+        raise ArticleError(path, f"{problem} (or leave 'lang' out)", lang_line)
     title = text_field(meta, "title", path) or first_line(text) or stem
     slug = _slug(meta.get("slug"), stem, path)
     authors = meta.get("authors", meta.get("author"))
@@ -143,7 +148,7 @@ def make_article(
         url=text_field(meta, "url", path),
         authors=string_list(authors, "authors", path),
         tags=string_list(meta.get("tags"), "tags", path),
-        lang=str(meta.get("lang") or default_lang).strip() or default_lang,
+        lang=lang,
         draft=as_bool(meta.get("draft"), "draft", path),
         body_line=body_line,
         pins=pins(meta.get("pin"), path),

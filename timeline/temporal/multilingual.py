@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from timeline.config import language_problem
 from timeline.errors import TimelineError
 from timeline.model import Anchor, AnchorKind, Granularity, Interval, Timex, TimexType
 from timeline.temporal.multilingual_rules import SPECS, Lang, compiled, lookup
@@ -58,7 +59,7 @@ def tag_multilingual(text: str, dct: date | datetime, lang: str) -> tuple[Timex,
         english = importlib.import_module("timeline.temporal")
         return tuple(english.tag(text, dct, lang="en"))
     if code not in SPECS:
-        raise TimelineError(f"unsupported language {lang!r}; supported: en, de, fr, es, ru")
+        raise TimelineError(language_problem(lang) or f"no rules for language {lang!r}")
     day = dct.date() if isinstance(dct, datetime) else dct
     ctx = _Ctx(text, day, compiled(code))
     found = [
