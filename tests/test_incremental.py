@@ -134,3 +134,13 @@ def test_the_record_survives_a_cache_prepare(site: Site) -> None:
     _, _, cache, _ = site
     assert list((cache / RECORD_FOLDER).glob("*.json"))
     assert build(site).up_to_date
+
+
+def test_a_symlinked_folder_pointing_up_does_not_loop(site: Site) -> None:
+    """Neither the loader nor the inputs' digest follows symlinked folders (one pointing at its
+    own parent once made the digest walk until the system refused the path)."""
+    sources = site[0]
+    (sources / "again").symlink_to(sources, target_is_directory=True)
+    result = build(site)
+    assert result.articles == 3  # nothing read twice through the link
+    assert build(site).up_to_date

@@ -43,8 +43,8 @@ class BuildRecord:
 
 
 def _files_below(folder: Path, skip_hidden: bool) -> Iterator[tuple[str, os.DirEntry[str]]]:
-    """(relative posix path, entry) of every file below ``folder``. Symlinked folders are
-    followed only when hidden files are skipped (the sources), never in the output."""
+    """(relative posix path, entry) of every file below ``folder``. Symlinked folders are not
+    followed: the loader does not read them either, and one pointing up would loop."""
     stack = [(folder, "")]
     while stack:
         current, prefix = stack.pop()
@@ -56,7 +56,7 @@ def _files_below(folder: Path, skip_hidden: bool) -> Iterator[tuple[str, os.DirE
             if skip_hidden and entry.name.startswith("."):
                 continue
             name = f"{prefix}{entry.name}"
-            if entry.is_dir(follow_symlinks=skip_hidden):
+            if entry.is_dir(follow_symlinks=False):
                 stack.append((Path(entry.path), name + "/"))
             elif not skip_hidden or entry.is_file():
                 yield name, entry
