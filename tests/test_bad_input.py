@@ -66,6 +66,17 @@ def config(text: str) -> Callable[[Path], None]:
     return make
 
 
+def theme(name: str, text: str) -> Callable[[Path], None]:
+    """A template of the user's (``templates/``, named in the config)."""
+    def make(site: Path) -> None:
+        (site / "templates").mkdir(exist_ok=True)
+        (site / "templates" / name).write_text(text, "utf-8")
+        (site / "timeline.toml").write_text(
+            'sources = ["articles"]\ntemplates = "templates"\n', "utf-8"
+        )
+    return make
+
+
 CASES = {
     "missing date": (
         put("nodate.md", "---\ntitle: No date\n---\nTrump spoke on Monday.\n"),
@@ -115,6 +126,28 @@ CASES = {
     "config language the tagger does not read": (
         config('sources = ["articles"]\nlanguage = "klingon"\n'),
         "timeline.toml: language 'klingon' is not one timeline reads",
+    ),
+    "template that does not compile": (
+        theme("index.html", '{% extends "default/index.html" %}\n{% block content %}{{ x( }}'),
+        "templates/index.html:2: unexpected '}', expected ')'; fix the template",
+    ),
+    "template naming what does not exist": (
+        theme("about.html", '{% extends "default/about.html" %}\n\n'
+              "{% block content %}{{ snipet }}{% endblock %}\n"),
+        "templates/about.html:3: 'snipet' is undefined; fix the template",
+    ),
+    "template including a missing one": (
+        theme("index.html", '{% include "header.html" %}\n'),
+        "templates/index.html:1: no template named 'header.html'; fix the template",
+    ),
+    "event macro in a template, failing": (
+        theme("_event.html", "{% macro event_item(event, root, links, heading) %}\n"
+              "{{ event.when.year }}{% endmacro %}\n"),
+        "templates/_event.html:2: 'timeline.model.When object' has no attribute 'year'",
+    ),
+    "event macro taking other arguments": (
+        theme("_event.html", "{% macro event_item(event) %}{{ event.text }}{% endmacro %}\n"),
+        "templates/_event.html: TypeError: macro 'event_item' takes not more than 1 argument",
     ),
     "invalid TOML": (
         config('sources = ["articles"]\ntitle = \n'), "timeline.toml:2: not valid TOML"

@@ -29,3 +29,7 @@ class ConfigError(TimelineError):
 
 class OutputError(TimelineError):
     """The output folder cannot be written as asked (e.g. it is the source folder)."""
+
+
+class TemplateError(TimelineError):
+    """A template of the user's theme fails: bad syntax, an undefined name, a missing include."""

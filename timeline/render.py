@@ -35,8 +35,10 @@ from jinja2 import (
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
+    Template,
     select_autoescape,
 )  # fmt: skip
+from jinja2.environment import TemplateModule
 from markupsafe import Markup
 
 from timeline import __version__
@@ -76,6 +78,7 @@ from timeline.render_article import (
     render_article,
     reports_by_article,
 )  # fmt: skip
+from timeline.template_errors import theme_errors
 from timeline.write import Content, Memo, rendered
 
 Site = Mapping[str, str | bytes]
@@ -167,6 +170,18 @@ def root_of(path: str) -> str:
     return "../" * path.count("/")
 
 
+def get_template(env: Environment, name: str) -> Template:
+    """``env.get_template(name)``, a user's template that does not compile reported as such."""
+    with theme_errors():
+        return env.get_template(name)
+
+
+def _module(env: Environment, name: str) -> TemplateModule:
+    """The template's macros (its top-level code run once)."""
+    with theme_errors():
+        return env.get_template(name).module
+
+
 class _Renderer:
     """Renders pages with the context every template shares."""
 
@@ -175,9 +190,10 @@ class _Renderer:
         self.shared = {"timeline": timeline, "config": cfg, "base": cfg.base_url, "links": links}
 
     def page(self, template: str, path: str, **context: object) -> str:
-        return self.env.get_template(template).render(
-            self.shared, root=root_of(path), path=path, **context
-        )
+        with theme_errors():
+            return self.env.get_template(template).render(
+                self.shared, root=root_of(path), path=path, **context
+            )
 
 
 def outline_heading(event: Event) -> str:
@@ -213,9 +229,10 @@ class _Items:
     fitted to a page by ``resolve``: an event on several pages is not rendered again for each.
     With ``keys``, markup is also remembered between builds in ``table``."""
 
-    def __init__(self, macro: Callable[..., object], links: Links, kind: str,
+    def __init__(self, macro: Callable[..., object], source: Template, links: Links, kind: str,
                  keys: _EventKeys | None, table: MemoTable[str]) -> None:  # fmt: skip
         self.macro, self.links, self.kind, self.keys, self.table = macro, links, kind, keys, table
+        self.source = source  # the template defining the macro, to name in an error
         self._markup: dict[tuple[str, str], str] = {}
         self._sizes: dict[str, int] = {}  # an event is on the pages of each of its topics
 
@@ -233,7 +250,8 @@ class _Items:
         return found
 
     def _render(self, event: Event, heading: str) -> str:
-        return str(self.macro(event, ROOT_MARK, self.links, heading))
+        with theme_errors(self.source):
+            return str(self.macro(event, ROOT_MARK, self.links, heading))
 
     def prefill(self, events: Sequence[Event], jobs: int) -> None:
         """Make the markup of these events (under their outline headings) all at once, what
@@ -373,7 +391,7 @@ def _from_default_theme(env: Environment, names: Sequence[str]) -> bool:
     """Do these templates come from the default theme, whose keys cover what they show?"""
     theme = default_theme_dir().resolve()
     for name in names:
-        filename = env.get_template(name).filename
+        filename = get_template(env, name).filename
         if filename is None or Path(filename).resolve().parent != theme:
             return False
     return True
@@ -397,7 +415,7 @@ def iter_site(
     people = topics(timeline, "people", lambda e: e.people)
     tags = topics(timeline, "tags", lambda e: e.tags)
     ordered = in_display_order(timeline.events)
-    macros = env.get_template("_event.html").module
+    macros = _module(env, "_event.html")
     event_keys = None
     if timeline.versions and _from_default_theme(env, ("_event.html",)):
         event_keys = _EventKeys(timeline, repr((version_key(), theme_fingerprint(env))))
@@ -405,7 +423,8 @@ def iter_site(
     # links to other events stay marks until then.
     deferred = replace(Links.empty(people, tags), events={e.id: e for e in timeline.events},
                        deferred=True)  # fmt: skip
-    full = _Items(macros.event_item, deferred, "full", event_keys, memo.events)  # type: ignore[attr-defined]
+    events_template = get_template(env, "_event.html")
+    full = _Items(macros.event_item, events_template, deferred, "full", event_keys, memo.events)  # type: ignore[attr-defined]
     full.prefill(ordered, jobs)
     fits = sum(full.size(e) for e in ordered) <= PAGE_BUDGET
     main_pages = (
@@ -464,9 +483,11 @@ def iter_site(
 
     # Person and topic pages list events in brief and link to them on the main timeline.
     # a theme's own _event.html from before briefs existed gets the default one
-    default_macros = env.get_template("default/_event.html").module
-    brief = getattr(macros, "event_brief", None) or default_macros.event_brief  # type: ignore[attr-defined]
-    briefs = _Items(brief, links, "brief", event_keys, memo.briefs)
+    brief, brief_template = getattr(macros, "event_brief", None), events_template
+    if brief is None:
+        brief_template = get_template(env, "default/_event.html")
+        brief = _module(env, "default/_event.html").event_brief  # type: ignore[attr-defined]
+    briefs = _Items(brief, brief_template, links, "brief", event_keys, memo.briefs)
     briefs.prefill([e for found in (people, tags) for topic in found for e in topic.events], jobs)
     for kind, found in (("people", people), ("tags", tags)):
         yield page("topics.html", f"{kind}/index.html", kind=kind, topics=found)
