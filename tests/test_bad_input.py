@@ -149,6 +149,16 @@ CASES = {
         theme("_event.html", "{% macro event_item(event) %}{{ event.text }}{% endmacro %}\n"),
         "templates/_event.html: TypeError: macro 'event_item' takes not more than 1 argument",
     ),
+    "output inside a file": (
+        lambda site: [(site / "notes").write_text("x", "utf-8"),
+                      config('sources = ["articles"]\noutput = "notes/site"\n')(site)],
+        "notes/site: cannot make the site there (",
+    ),
+    "cache inside a file": (
+        lambda site: [(site / "notes").write_text("x", "utf-8"),
+                      config('sources = ["articles"]\ncache = "notes/cache"\n')(site)],
+        "notes/cache: cannot be made the cache (",
+    ),
     "invalid TOML": (
         config('sources = ["articles"]\ntitle = \n'), "timeline.toml:2: not valid TOML"
     ),

@@ -114,6 +114,27 @@ def test_bad_jobs_is_a_usage_error(site: Path) -> None:
     assert "--jobs" in result.stderr
 
 
+def test_a_system_error_is_one_line_naming_the_file(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk or a refused permission (which tests cannot cause as root) is the user's
+    to fix: one line naming the file, not a traceback."""
+    import errno
+
+    from timeline import api
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", "public/index.html")
+
+    monkeypatch.setattr(api, "build_site", full_disk)
+    result = run("build", cwd=site)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "Error: public/index.html: No space left on device; check the path, its permissions and"
+        " the free disk space"
+    ]
+
+
 def test_missing_explicit_config_is_a_usage_error(tmp_path: Path) -> None:
     result = run("build", "-c", tmp_path / "nope.toml")
     assert result.exit_code == 2

@@ -224,7 +224,13 @@ class ExtractionCache:
 
     def prepare(self) -> None:
         """Create the folder (tagged, git-ignored) and drop entries of other code versions."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(
+                f"{self.folder}: cannot be made the cache ({exc.strerror}); set 'cache' in "
+                "timeline.toml to a folder you can write, or build with --no-cache"
+            ) from None
         tag = self.folder / TAG_NAME
         if not tag.exists():
             self._check_ours()

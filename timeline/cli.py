@@ -30,6 +30,14 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except TimelineError as exc:
             raise click.ClickException(str(exc)) from exc
+        except OSError as exc:
+            # The system refused a file operation (permissions, a full disk, a path that
+            # cannot exist): the user's to fix, said in one line like any other error.
+            where = exc.filename if exc.filename is not None else "a file"
+            raise click.ClickException(
+                f"{where}: {exc.strerror or exc}; check the path, its permissions and the free "
+                "disk space"
+            ) from exc
 
 
 @click.group(cls=_Group)

@@ -147,10 +147,16 @@ def write_site(
     and forked ones (``_rendered_ahead``)."""
     if output.exists() and not output.is_dir():
         raise OutputError(f"{output}: exists and is not a folder; choose another --output")
-    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    except OSError as exc:
+        cause = f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+        raise OutputError(
+            f"{output}: cannot make the site there ({cause}); choose another --output"
+        ) from None
     previous = _Previous.read(output)
     given = sorted(site.items()) if isinstance(site, Mapping) else site
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     pairs: Iterable[tuple[str, Content | _Written]] = (
         _rendered_ahead(given, previous, staging, jobs) if jobs > 1 else given
     )
