@@ -61,3 +61,26 @@ def test_missing_space_after_period_still_splits() -> None:
     assert [s.text for s in split_sentences("He landed on Monday.Talks began.")] == [
         "He landed on Monday.", "Talks began.",
     ]
+
+
+def test_end_marks_match_as_the_plain_pattern_did() -> None:
+    """``_BOUNDARY`` takes a run of end marks whole, from its start (so a long run costs time in
+    proportion to it, not to its square); it finds what the plain pattern found wherever a
+    line can start (never inside such a run), on random strings of marks, quotes and letters."""
+    import random
+    import re
+
+    from timeline.segment import _BOUNDARY
+
+    plain = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s*[\"'“‘`(\[]?[A-Z0-9])")
+    alphabet = ".!?…\"'”’)] Aa1([`“‘\n\t"
+    rnd = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
+        for start in range(min(len(text), 4)):
+            if start and text[start - 1] in ".!?…":
+                continue
+            assert [m.span() for m in _BOUNDARY.finditer(text, start)] == [
+                m.span() for m in plain.finditer(text, start)
+            ], (text, start)
+    assert split_sentences("." * 100_000 + " Then it ended.")[-1].text == "Then it ended."
