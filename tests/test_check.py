@@ -88,5 +88,5 @@ def test_check_site_goes_on_past_bad_files(tmp_path: Path) -> None:
     assert report.articles == 1
     assert not report.ok
     assert [e.split(":")[0] for e in report.errors] == ["src/bad.md", "src/rows.csv"]
-    assert report.summary().startswith("Checked 1 articles: 2 errors, ")
+    assert report.summary().startswith("Checked 1 article: 2 errors, ")
     assert not (tmp_path / "out").exists()

@@ -60,7 +60,7 @@ def test_build_reads_the_config_beside_it_from_any_folder(site: Path, tmp_path: 
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     assert result.stderr.startswith(f"Built {site / 'public'}: 2 articles, ")
-    assert " events, 0 warnings in " in result.stderr
+    assert " 0 warnings in " in result.stderr
     assert "Helsinki" in (site / "public" / "index.html").read_text("utf-8")
     assert (site / ".timeline-cache" / "CACHEDIR.TAG").is_file()
 
@@ -87,7 +87,7 @@ def test_build_sources_on_the_command_line(site: Path, tmp_path: Path) -> None:
     write_article(other, "only.md")
     result = run("build", other, "-o", tmp_path / "out2", "--no-cache", cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
-    assert "1 articles" in result.stderr
+    assert "1 article," in result.stderr
     assert not (tmp_path / ".timeline-cache").exists()
 
 
@@ -181,7 +181,7 @@ def test_new_creates_a_site_that_builds(tmp_path: Path) -> None:
     assert ".timeline-cache" in (made / ".gitignore").read_text("utf-8")
     built = run("build", cwd=made)
     assert built.exit_code == 0, built.stderr
-    assert "1 articles" in built.stderr
+    assert "1 article," in built.stderr
     assert (made / "output" / "articles" / "2018-07-16-helsinki-summit.html").is_file()
     checked = run("check", cwd=made)
     assert checked.exit_code == 0, checked.stdout

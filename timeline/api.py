@@ -49,6 +49,7 @@ from timeline.render import (
 )  # fmt: skip
 from timeline.render_article import article_body_html
 from timeline.temporal import tag
+from timeline.wording import counted
 from timeline.write import WriteReport, check_output_folder, write_site
 
 
@@ -65,10 +66,11 @@ class BuildResult:
     up_to_date: bool = False  # nothing had changed since the last build: nothing was done
 
     def summary(self) -> str:
-        counts = (
-            f"{self.articles} articles, {self.expressions} expressions, "
-            f"{self.events} events, {len(self.warnings)} warnings"
-        )
+        counts = ", ".join(
+            counted(n, noun) for n, noun in ((self.articles, "article"),
+            (self.expressions, "expression"), (self.events, "event"),
+            (len(self.warnings), "warning"))
+        )  # fmt: skip
         if self.up_to_date:
             return f"{self.output} is up to date ({counts}); checked in {self.seconds:.2f} s"
         return f"Built {self.output}: {counts} in {self.seconds:.2f} s"

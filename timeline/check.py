@@ -20,6 +20,7 @@ from timeline.config import Config
 from timeline.errors import OutputError
 from timeline.load import collect_articles
 from timeline.model import AnchorKind, Article, Extraction, Timex, TimexType
+from timeline.wording import counted
 from timeline.write import check_output_folder
 
 # A weekday or a month named without a year: which one is meant depends on the reading.
@@ -47,8 +48,8 @@ class CheckReport:
 
     def summary(self) -> str:
         return (
-            f"Checked {self.articles} articles: {len(self.errors)} errors, "
-            f"{len(self.warnings)} warnings"
+            f"Checked {counted(self.articles, 'article')}: "
+            f"{counted(len(self.errors), 'error')}, {counted(len(self.warnings), 'warning')}"
         )
 
 
