@@ -296,3 +296,12 @@ def test_build_reads_every_input_format(tmp_path: Path) -> None:
     assert "4 articles" in result.stderr
     pages = sorted(p.name for p in (tmp_path / "site" / "articles").iterdir())
     assert pages == ["page.html", "paul-in-moscow.html", "summit.html", "trump-misspoke.html"]
+
+
+def test_the_command_line_starts_without_the_tagger() -> None:
+    """The tagger compiles its patterns when imported (a quarter of a second of every command);
+    it is imported where an article is tagged, so a build served from the cache never pays."""
+    code = "import sys, timeline.cli; print('timeline.temporal' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True)  # fmt: skip
+    assert found.stdout.strip() == "False"

@@ -26,7 +26,6 @@ from timeline.cache import (
 from timeline.config import Config
 from timeline.errors import TimelineError
 from timeline.extract import extract_events
-from timeline.handmade import parse_events_csv
 from timeline.incremental import (
     BuildRecord,
     BuildSummary,
@@ -48,7 +47,6 @@ from timeline.render import (
     static_files,
 )  # fmt: skip
 from timeline.render_article import article_body_html
-from timeline.temporal import tag
 from timeline.wording import counted
 from timeline.write import WriteReport, check_output_folder, write_site
 
@@ -80,6 +78,10 @@ def tag_article(article: Article) -> TaggedArticle:
     """Find and resolve every temporal expression of one article."""
     # A publication date given without a time loads as midnight; the tagger must not read
     # "four hours ago" as 8 p.m. the day before, so it gets the bare date.
+    # Imported at first use: the tagger compiles its patterns on import (a quarter of a second),
+    # which a build whose extractions all come from the cache never needs.
+    from timeline.temporal import tag
+
     published = article.published
     dct = published if published.timetz().replace(tzinfo=None) != time() else published.date()
     return TaggedArticle(article, tag(article.text, dct, article.lang))
@@ -139,6 +141,10 @@ def load_handmade(sources: Sequence[Path], cfg: Config, articles: Sequence[Artic
         if not Path(cfg.events_file).is_file():
             raise TimelineError(f"{cfg.events_file}: events_file does not exist; fix the path")
         files.append(Path(cfg.events_file))
+    if not files:
+        return ()
+    from timeline.handmade import parse_events_csv  # (reads dates with the tagger's values)
+
     reference = max((a.dct for a in articles), default=date.min)
     events: list[Event] = []
     for f in files:

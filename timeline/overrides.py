@@ -15,10 +15,11 @@ from dataclasses import replace
 from timeline.errors import ArticleError
 from timeline.model import Anchor, AnchorKind, Article, TaggedArticle, Timex, TimexType
 from timeline.segment import Sentence, split_sentences
-from timeline.temporal.values import interval_of
 
 
 def _pinned(article: Article, text: str, value: str, start: int, end: int) -> Timex:
+    from timeline.temporal.values import interval_of  # (see api.tag_article)
+
     resolved = interval_of(value)
     if resolved is None:
         raise ArticleError(
