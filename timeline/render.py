@@ -170,7 +170,7 @@ def root_of(path: str) -> str:
     return "../" * path.count("/")
 
 
-def get_template(env: Environment, name: str) -> Template:
+def _template(env: Environment, name: str) -> Template:
     """``env.get_template(name)``, a user's template that does not compile reported as such."""
     with theme_errors():
         return env.get_template(name)
@@ -179,7 +179,7 @@ def get_template(env: Environment, name: str) -> Template:
 def _module(env: Environment, name: str) -> TemplateModule:
     """The template's macros (its top-level code run once)."""
     with theme_errors():
-        return env.get_template(name).module
+        return _template(env, name).module
 
 
 class _Renderer:
@@ -391,7 +391,7 @@ def _from_default_theme(env: Environment, names: Sequence[str]) -> bool:
     """Do these templates come from the default theme, whose keys cover what they show?"""
     theme = default_theme_dir().resolve()
     for name in names:
-        filename = get_template(env, name).filename
+        filename = _template(env, name).filename
         if filename is None or Path(filename).resolve().parent != theme:
             return False
     return True
@@ -415,7 +415,7 @@ def iter_site(
     people = topics(timeline, "people", lambda e: e.people)
     tags = topics(timeline, "tags", lambda e: e.tags)
     ordered = in_display_order(timeline.events)
-    macros = _module(env, "_event.html")
+    events_template, macros = _template(env, "_event.html"), _module(env, "_event.html")
     event_keys = None
     if timeline.versions and _from_default_theme(env, ("_event.html",)):
         event_keys = _EventKeys(timeline, repr((version_key(), theme_fingerprint(env))))
@@ -423,7 +423,6 @@ def iter_site(
     # links to other events stay marks until then.
     deferred = replace(Links.empty(people, tags), events={e.id: e for e in timeline.events},
                        deferred=True)  # fmt: skip
-    events_template = get_template(env, "_event.html")
     full = _Items(macros.event_item, events_template, deferred, "full", event_keys, memo.events)  # type: ignore[attr-defined]
     full.prefill(ordered, jobs)
     fits = sum(full.size(e) for e in ordered) <= PAGE_BUDGET
@@ -485,7 +484,7 @@ def iter_site(
     # a theme's own _event.html from before briefs existed gets the default one
     brief, brief_template = getattr(macros, "event_brief", None), events_template
     if brief is None:
-        brief_template = get_template(env, "default/_event.html")
+        brief_template = _template(env, "default/_event.html")
         brief = _module(env, "default/_event.html").event_brief  # type: ignore[attr-defined]
     briefs = _Items(brief, brief_template, links, "brief", event_keys, memo.briefs)
     briefs.prefill([e for found in (people, tags) for topic in found for e in topic.events], jobs)
