@@ -38,30 +38,36 @@ Normalizer = Callable[[dict[str, str], Site], Reading | None]
 
 
 def to_timex(r: Reading, start: int, end: int, text: str) -> Timex:
-    start = r.start if r.start is not None else start
-    end = r.end if r.end is not None else end
-    interval, granularity = r.interval, r.granularity
-    placed = r.type in (TimexType.DATE, TimexType.TIME)
+    # (the fields taken at once: one unpacking, not an attribute lookup per field)
+    kind, value, anchor, mod, approximate, quant, freq, interval, granularity, r_start, r_end = r
+    if r_start is not None:
+        start = r_start
+    if r_end is not None:
+        end = r_end
+    placed = kind in _PLACED
     if placed and interval is None:
-        found = interval_of(r.value)
+        found = interval_of(value)
         if found is not None:
             # (without a mod there is nothing to narrow: most values, spared the call)
-            interval = found[0] if r.mod is None else narrow(found[0], r.mod)
+            interval = found[0] if mod is None else narrow(found[0], mod)
             granularity = granularity or found[1]
-    if granularity is None and r.value.endswith("_REF"):
+    if granularity is None and value.endswith("_REF"):
         granularity = Granularity.VAGUE
     # (``new_timex`` is ``Timex(...)`` with every field by position, in field order: faster)
     return new_timex(
         start,
         end,
         text[start:end],
-        r.type,
-        r.value,
-        r.anchor,
+        kind,
+        value,
+        anchor,
         interval if placed else None,
         granularity,
-        r.approximate or r.mod == "APPROX",
-        r.mod,
-        r.quant,
-        r.freq,
+        approximate or mod == "APPROX",
+        mod,
+        quant,
+        freq,
     )
+
+
+_PLACED = (TimexType.DATE, TimexType.TIME)
