@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from timeline.model import Anchor, AnchorKind, Granularity, Timex, TimexType
+from timeline.model import Anchor, AnchorKind, Granularity, Timex
 from timeline.temporal import absolute, periods, quantities, relative
-from timeline.temporal.anchor import Context, Site, Tense, report_quarter, tense
+from timeline.temporal.anchor import NO_TENSE, Context, Site, Tense, report_quarter, tense
 from timeline.temporal.lexicon import APPROX_BEFORE, HOLIDAY_NAMES, MONTHS, WEEKDAYS
-from timeline.temporal.reading import Normalizer, to_timex
+from timeline.temporal.reading import PLACED, Normalizer, to_timex
 from timeline.temporal.scan import Candidate, Scanner
 
 __all__ = ["tag"]
@@ -154,15 +154,18 @@ def _read(cand: Candidate, ctx: Context) -> Timex | None:
     return to_timex(reading, cand.start, cand.end, ctx.text)
 
 
+_NARRATIVE = AnchorKind.NARRATIVE  # (a global: see ``anchor.PAST``)
+
+
 def _places_narrative(t: Timex) -> bool:
     """Whether later "the day before" / "a year earlier" should count from this timex."""
     # Dates placed from the narrative do not move it on: "a year earlier" twice in a row both
     # count from the quarter being reported, not from each other.
     return (
-        t.type in (TimexType.DATE, TimexType.TIME)
+        t.type in PLACED
         and t.interval is not None
         and not t.value.endswith("_REF")
-        and t.anchor.kind is not AnchorKind.NARRATIVE
+        and t.anchor.kind is not _NARRATIVE
     )
 
 
@@ -177,5 +180,5 @@ def _reported(t: Timex, ctx: Context) -> Tense:
     in fourth-quarter earnings" in November is a fiscal quarter already closed)."""
     dct = ctx.dct
     if "-Q" not in t.value or t.value != f"{dct.year}-Q{(dct.month - 1) // 3 + 1}":
-        return Tense.NONE  # (only that quarter needs the tense, which costs a scan)
+        return NO_TENSE  # (only that quarter needs the tense, which costs a scan)
     return tense(ctx.text, ctx.low, t.start, t.end)

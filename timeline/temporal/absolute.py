@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 
 from timeline.model import TimexType
-from timeline.temporal.anchor import Site, Tense, done_before, year_for
+from timeline.temporal.anchor import NO_TENSE, PAST, Site, done_before, year_for
 from timeline.temporal.holidays import moving_holiday
 from timeline.temporal.lexicon import FIXED_HOLIDAYS, MODS, MONTHS, SEASONS, spoken_year, words
 from timeline.temporal.reading import ABSOLUTE, Reading
@@ -201,11 +201,11 @@ def month(p: dict[str, str], site: Site) -> Reading | None:
         y = dct.year + {"this": 0, "last": -1, "next": 1}[rel.lower()]
     else:
         t = site.tense()
-        if t is Tense.PAST and not rel0 and _ends_a_standing_stretch(site):
-            t = Tense.NONE
+        if t is PAST and not rel0 and _ends_a_standing_stretch(site):
+            t = NO_TENSE
         y = year_for(dct, m, None, t, " ".join(rel0.lower().split()) if rel0 else None)
         if (
-            t is Tense.PAST
+            t is PAST
             and not rel0
             and y == dct.year
             and m > dct.month

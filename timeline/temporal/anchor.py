@@ -24,6 +24,12 @@ class Tense(Enum):
     NONE = "none"
 
 
+# The members as globals for the code run at each candidate: CPython 3.11 has no quick path
+# for a class's own attribute, and a member looked up on its Enum class takes some 1,000
+# instructions (a global, 70).
+PAST, FUTURE, NO_TENSE = Tense.PAST, Tense.FUTURE, Tense.NONE
+
+
 # Irregular past forms that are not also present or participle forms in common use: "met",
 # "began", "fell" tell a past clause as surely as "-ed" does ("set" is past unless "set to/for").
 _IRREGULAR_PAST = words(
@@ -159,7 +165,7 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
         text, end, after_end
     )
     hi = stop.start() if stop else after_end
-    fallback = (0, Tense.FUTURE) if best is None and weak else None
+    fallback = (0, FUTURE) if best is None and weak else None
     for m in _cues(low, end, hi):
         # Once the clause's verb is known, an "-ed" word further on is more often a participle
         # of a later phrase ("markets untouched by the crisis") than its verb.
@@ -171,7 +177,7 @@ def tense(text: str, low: str, start: int, end: int, strong: bool = False) -> Te
             best = (dist, _tense_of(m, low))
         break
     best = best or fallback
-    return best[1] if best else Tense.NONE
+    return best[1] if best else NO_TENSE
 
 
 def _last_counting(
@@ -200,7 +206,7 @@ def done_before(site: Site) -> bool:
         last is not None
         and bool(last["ed"] or last["p"])
         and last.group() not in _REPORTING
-        and _tense_of(last, ctx.low) is Tense.PAST
+        and _tense_of(last, ctx.low) is PAST
         # "the case is heard in May", "is to be decided": present or to come, not done
         and not _AUX_BEFORE.search(ctx.low, max(0, last.start() - 12), last.start())
     )
@@ -215,14 +221,14 @@ def _tense_of(m: re.Match[str], low: str) -> Tense:
     perfect ("the offer had been scheduled to expire at midnight Friday") was overtaken: its
     time is past."""
     if m["n"]:
-        return Tense.NONE
+        return NO_TENSE
     if m["p"] or m["ed"]:
-        return Tense.PAST
+        return PAST
     if low.endswith(("had been ", "had "), max(0, m.start() - 9), m.start()) and (
         m.group().endswith(" to") or low.startswith(" to ", m.end())
     ):
-        return Tense.PAST
-    return Tense.FUTURE
+        return PAST
+    return FUTURE
 
 
 def _ignored(m: re.Match[str], text: str, low: str, strong: bool) -> bool:
@@ -338,11 +344,11 @@ def year_for(dct: date, month: int, day: int | None, t: Tense, rel: str | None) 
         return y
     target = date(y, month, min(day or 15, 28))
     gap = (target - dct).days
-    if t is Tense.PAST and gap > 62:
+    if t is PAST and gap > 62:
         return y - 1
-    if t is Tense.FUTURE and gap < -62:
+    if t is FUTURE and gap < -62:
         return y + 1
-    if t is Tense.NONE and abs(gap) > 183:  # no cue: the nearest such date
+    if t is NO_TENSE and abs(gap) > 183:  # no cue: the nearest such date
         return y - 1 if gap > 0 else y + 1
     return y
 
@@ -364,7 +370,7 @@ def report_quarter(
     now = dct.year * 4 + (dct.month - 1) // 3
     if not now - 4 <= year * 4 + q - 1 <= now:
         return current
-    if year * 4 + q - 1 == now and reported is not Tense.PAST:
+    if year * 4 + q - 1 == now and reported is not PAST:
         # the quarter under way is reported on only when it is a fiscal one already closed
         # ("Ralston Purina reported a 47% decline in fourth-quarter earnings", in November)
         return current

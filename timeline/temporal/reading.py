@@ -11,6 +11,8 @@ from timeline.temporal.values import interval_of, narrow
 
 ABSOLUTE = Anchor(AnchorKind.ABSOLUTE)
 UNANCHORED = Anchor(AnchorKind.NONE)
+# The types placed in time, given an interval (a global: see ``anchor.PAST``).
+PLACED = (TimexType.DATE, TimexType.TIME)
 
 
 class Reading(NamedTuple):
@@ -44,7 +46,7 @@ def to_timex(r: Reading, start: int, end: int, text: str) -> Timex:
         start = r_start
     if r_end is not None:
         end = r_end
-    placed = kind in _PLACED
+    placed = kind in PLACED
     if placed and interval is None:
         found = interval_of(value)
         if found is not None:
@@ -68,6 +70,3 @@ def to_timex(r: Reading, start: int, end: int, text: str) -> Timex:
         quant,
         freq,
     )
-
-
-_PLACED = (TimexType.DATE, TimexType.TIME)

@@ -8,8 +8,9 @@ from datetime import date, timedelta
 
 from timeline.model import Anchor, AnchorKind, Granularity, Interval, Timex, TimexType
 from timeline.temporal.anchor import (
+    FUTURE,
+    NO_TENSE,
     Site,
-    Tense,
     compares_longer_period,
     done_before,
     weekday_date,
@@ -148,8 +149,8 @@ def weekday(p: dict[str, str], site: Site) -> Reading | None:
         d = dct
     else:
         found = site.tense()
-        future = found is Tense.FUTURE or (
-            found is Tense.NONE and _SCHEDULED_VERB.search(site.before(40)) is not None
+        future = found is FUTURE or (
+            found is NO_TENSE and _SCHEDULED_VERB.search(site.before(40)) is not None
         )
         d = weekday_date(dct, n, "next" if future else "prev")
     if pre in ("the day before", "the day after"):
@@ -258,7 +259,7 @@ def relunit(p: dict[str, str], site: Site) -> Reading | None:
         anchor = site.ctx.dct_anchor
         n = _DCT_REL[rel]
         if unit == "weekend" and rel == "the":
-            n = 0 if site.tense() is Tense.FUTURE else -1
+            n = 0 if site.tense() is FUTURE else -1
         d = _shift(dct, unit, n)
         if unit == "weekend" and n == 0 and dct.isoweekday() < 6 and rel == "the":
             d = dct
@@ -455,7 +456,7 @@ def _clock_day(p: dict[str, str], site: Site) -> tuple[date, Anchor]:
         n = WEEKDAYS[p["wd"].lower()]
         if n == dct.isoweekday():
             return dct, anchor
-        future = site.tense() is Tense.FUTURE
+        future = site.tense() is FUTURE
         return weekday_date(dct, n, "next" if future else "prev"), anchor
     if "rd" in p:
         return dct + timedelta(days=_RELDAY[p["rd"].lower()]), anchor
