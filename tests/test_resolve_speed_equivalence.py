@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
+from functools import partial
+from itertools import product
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.temporal import anchor
+from timeline.temporal.anchor import Tense
 
 # Cue words of every group, words that begin like them ("willing", "saidx", "hundreds"),
 # an agreement's "to" and what may follow it, each followed by what may part words, among
@@ -40,3 +44,43 @@ def test_cues_are_those_the_cue_regex_finds(text: str, a: int, b: int) -> None:
     for start, stop in ((0, len(low)), (lo, hi)):
         expected = [_cue_key(m) for m in anchor._CUES.finditer(low, start, stop)]
         assert [_cue_key(m) for m in anchor._cues(low, start, stop)] == expected
+
+
+def _year_for_reference(dct: date, month: int, day: int | None, t: Tense, rel: str | None) -> int:
+    """``anchor.year_for`` as it was when given the tense itself, asked before the call."""
+    y = dct.year
+    if rel in ("last", "past", "this past"):
+        return y if month < dct.month - 1 else y - 1
+    if rel in ("next", "coming", "this coming"):
+        return y if (month, day or 99) > (dct.month, dct.day if day else 0) else y + 1
+    if rel == "this":
+        return y
+    gap = (date(y, month, min(day or 15, 28)) - dct).days
+    if t is Tense.PAST and gap > 62:
+        return y - 1
+    if t is Tense.FUTURE and gap < -62:
+        return y + 1
+    if t is Tense.NONE and abs(gap) > 183:
+        return y - 1 if gap > 0 else y + 1
+    return y
+
+
+def _told(asked: list[Tense], t: Tense) -> Tense:
+    asked.append(t)
+    return t
+
+
+def test_year_for_asks_the_tense_only_where_it_decides() -> None:
+    """``anchor.year_for`` asks the clause's tense only for a date more than 62 days from the
+    DCT, and gives the year the tense given beforehand gave, for every tense, relative word,
+    month and day, from every ninth day of a leap year and the year after as DCT."""
+    relatives = (None, "last", "this past", "next", "coming", "this", "the", "early")
+    asked: list[Tense] = []
+    for dct in (date(2000, 1, 1) + timedelta(days=n) for n in range(0, 731, 9)):
+        for month, day, t, rel in product(range(1, 13), (None, 1, 15, 28, 31), Tense, relatives):
+            asked.clear()
+            year = anchor.year_for(dct, month, day, partial(_told, asked, t), rel)
+            assert year == _year_for_reference(dct, month, day, t, rel)
+            if asked:
+                gap = (date(dct.year, month, min(day or 15, 28)) - dct).days
+                assert abs(gap) > 62 and rel not in relatives[1:6]

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 
 from timeline.model import TimexType
-from timeline.temporal.anchor import NO_TENSE, PAST, Site, done_before, year_for
+from timeline.temporal.anchor import NO_TENSE, PAST, Site, Tense, done_before, year_for
 from timeline.temporal.holidays import moving_holiday
 from timeline.temporal.lexicon import FIXED_HOLIDAYS, MODS, MONTHS, SEASONS, spoken_year, words
 from timeline.temporal.reading import ABSOLUTE, Reading
@@ -108,7 +108,7 @@ def mdy(p: dict[str, str], site: Site) -> Reading | None:
         d = _safe_date(int(year), month, _day(day))
         return _week_of(Reading(DATE, day_value(d), ABSOLUTE), d, site) if d else None
     rel = p["rel"].lower() if "rel" in p else None
-    y = year_for(site.ctx.dct, month, _day(day), site.tense(), rel)
+    y = year_for(site.ctx.dct, month, _day(day), site.tense, rel)
     d = _safe_date(y, month, _day(day))
     if d is not None and d > site.ctx.dct and not rel and site.prev_word().lower() == "ended":
         # "the second quarter ended Oct. 31" (DCT Oct. 27): what has ended did so on a date
@@ -200,22 +200,28 @@ def month(p: dict[str, str], site: Site) -> Reading | None:
     if rel:
         y = dct.year + {"this": 0, "last": -1, "next": 1}[rel.lower()]
     else:
-        t = site.tense()
-        if t is PAST and not rel0 and _ends_a_standing_stretch(site):
-            t = NO_TENSE
-        y = year_for(dct, m, None, t, " ".join(rel0.lower().split()) if rel0 else None)
+        # (asked once, and only where it decides: it scans the clause)
+        clause_tense = cache(partial(_month_tense, site, rel0))
+        y = year_for(dct, m, None, clause_tense, " ".join(rel0.lower().split()) if rel0 else None)
         if (
-            t is PAST
-            and not rel0
+            not rel0
             and y == dct.year
             and m > dct.month
             and site.prev_word().lower() == "in"
+            and clause_tense() is PAST
             and done_before(site)
         ):
             # "changed to a calendar year in December" (in October): a month not yet begun
             # cannot hold what the past verb says was done; it is last year's
             y -= 1
     return Reading(DATE, month_value(y, m), site.ctx.dct_anchor, mod=mod)
+
+
+def _month_tense(site: Site, rel0: str | None) -> Tense:
+    """The tense a bare month's year is read in: none for the end of a stretch that still
+    runs (``_ends_a_standing_stretch``), though the verb is past."""
+    t = site.tense()
+    return NO_TENSE if t is PAST and not rel0 and _ends_a_standing_stretch(site) else t
 
 
 # "has extended loans through January": a present perfect says the stretch still runs, so
@@ -344,7 +350,7 @@ def holiday(p: dict[str, str], site: Site) -> Reading | None:
         y = int(p["year"])
     else:
         y = year_for(
-            dct, month_day[0], month_day[1], site.tense(), p["rel"].lower() if "rel" in p else None
+            dct, month_day[0], month_day[1], site.tense, p["rel"].lower() if "rel" in p else None
         )
     if fixed is None:
         month_day = moving_holiday(name, y) or month_day

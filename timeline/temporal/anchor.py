@@ -9,7 +9,7 @@ what comes before the comma.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import NamedTuple
@@ -328,11 +328,14 @@ def weekday_date(dct: date, weekday: int, how: str) -> date:
     return dct + timedelta(days=(delta + 7) if delta < 0 else delta)
 
 
-def year_for(dct: date, month: int, day: int | None, t: Tense, rel: str | None) -> int:
+def year_for(
+    dct: date, month: int, day: int | None, clause_tense: Callable[[], Tense], rel: str | None
+) -> int:
     """The year of a month (and day) named without one.
 
     Dates within a couple of months of the DCT stay in its year whatever the tense: "said the
-    offer expires Nov. 9" is this November. Further away, the tense decides.
+    offer expires Nov. 9" is this November. Further away, the tense decides: ``clause_tense()``
+    is asked only then (most dates named are near the DCT, and it scans the clause).
     """
     y = dct.year
     if rel in ("last", "past", "this past"):
@@ -344,6 +347,9 @@ def year_for(dct: date, month: int, day: int | None, t: Tense, rel: str | None) 
         return y
     target = date(y, month, min(day or 15, 28))
     gap = (target - dct).days
+    if -62 <= gap <= 62:
+        return y
+    t = clause_tense()
     if t is PAST and gap > 62:
         return y - 1
     if t is FUTURE and gap < -62:
