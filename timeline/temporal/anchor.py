@@ -306,8 +306,9 @@ class Site(NamedTuple):
         return last if last.isalnum() else _WORD_CHARS.sub("", last)
 
     def tense(self) -> Tense:
-        possessive = self.ctx.text.startswith(("'s", "\u2019s"), self.end)
-        return tense(self.ctx.text, self.ctx.low, self.start, self.end, strong=possessive)
+        ctx, start, end = self  # (at once: see ``_read``)
+        possessive = ctx.text.startswith(("'s", "\u2019s"), end)
+        return tense(ctx.text, ctx.low, start, end, strong=possessive)
 
 
 _WORD_CHARS = re.compile(r"^.*[^\w']")
