@@ -1,4 +1,5 @@
-"""The resolution's shortcuts find what the plain regexes they stand for find."""
+"""The resolution's shortcuts answer as the code they stand for: the cue search of ``tense``
+finds what the cue regex finds, and ``year_for`` asks the tense only where it decides."""
 
 from __future__ import annotations
 
@@ -66,6 +67,7 @@ def _year_for_reference(dct: date, month: int, day: int | None, t: Tense, rel: s
 
 
 def _told(asked: list[Tense], t: Tense) -> Tense:
+    """The tense ``t``, noted in ``asked`` as asked for."""
     asked.append(t)
     return t
 
