@@ -8,6 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from timeline.temporal import recognize
+from timeline.temporal.lexicon import words
 from timeline.temporal.scan import lower
 
 # Core words (the gapped ones and near misses too) and numbers among the words that make them
@@ -55,3 +56,45 @@ def test_triggers_are_those_the_plain_patterns_find(text: str) -> None:
         + [m.span() for m in _DIGITS.finditer(low)]
     )
     assert recognize.triggers(low) == expected
+
+
+def test_optional_groups_are_written_as_choices() -> None:
+    """Only a greedy optional group becomes a choice: not a class, an escape, a lazy or
+    possessive one, a look-around."""
+    written = recognize._optional_as_branch(r"(?:a(?:b)?[)(?]\)(?P<x>c)?)?d??(?:e)?+(?=f)?[^]x]?")
+    assert written == r"(?:a(?:b|)[)(?]\)(?:(?P<x>c)|)|)d??(?:e)?+(?=f)?[^]x]?"
+
+
+# every kind as written before its optional groups were choices
+_PLAIN_MASTER = re.compile(
+    r"(?<![\w$£€.,#/:-])(?:"
+    + "|".join(f"(?P<{kind}>{recognize._scoped(kind, p)})" for kind, p in recognize.PATTERNS)
+    + r")(?!\w)"
+)
+# pieces of expressions, so that the optional parts of most kinds are read, and what they cannot
+_EXPRESSION_TEXTS = st.lists(
+    st.sampled_from(
+        words(
+            """the a an this last next early late mid end of in on at about more than over
+            may march jan. sept. monday friday's tuesdays morning night spring christmas eve
+            1990 1990s '90s 5 12 31st 3.5 1,000 2018-07-16 7/16/2018 4:30 p.m. est
+            day days week weekend month quarter quarters year years fiscal half period decade
+            first third fourth same previous coming past ago earlier later before after or so
+            and a half long old year-ago today yesterday now recently time while , . -"""
+        )
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EXPRESSION_TEXTS)
+def test_choices_match_as_optional_groups(text: str) -> None:
+    """The regex of every kind matches, with the same groups, as before its optional groups
+    were written as choices, at every position of a text of their words."""
+    low = lower(text)
+    for at in range(len(low)):
+        plain, written = _PLAIN_MASTER.match(low, at), recognize.MASTER.match(low, at)
+        assert (plain and (plain.regs, plain.lastindex)) == (
+            written and (written.regs, written.lastindex)
+        )

@@ -205,12 +205,58 @@ def _scoped(kind: str, pattern: str) -> str:
     return _PREFIX.sub(lambda m: f"(?P<{kind}__{m[1]}>", pattern)
 
 
+def _optional_as_branch(pattern: str) -> str:
+    """``pattern`` with each optional group, ``(?:X)?`` or ``(?P<name>X)?``, written as a
+    choice between it and nothing, ``(?:X|)``: the same tries in the same order, so the same
+    match and groups. For the first, the engine runs a repeat's bookkeeping, which copies the
+    marks of the regex's groups up to the last one set before each try (a kind late in a
+    scanner's regex has a hundred groups before it); a choice outside a repeat notes which
+    group was the last."""
+    out: list[str] = []
+    opened: list[int] = []  # where each group still open starts in ``out``
+    i = 0
+    while i < len(pattern):
+        char, end = pattern[i], i + 1
+        if char == "\\":
+            end += 1
+        elif char == "[":  # a class: the brackets and parentheses in it are characters
+            end += pattern[end] == "^"
+            end += pattern[end] == "]"
+            while pattern[end] != "]":
+                end += 2 if pattern[end] == "\\" else 1
+            end += 1
+        elif char == "(":
+            opened.append(len(out))
+        elif char == ")":
+            start = opened.pop()
+            group = "".join(out[start:]) + ")"
+            del out[start:]
+            greedy = pattern.startswith("?", end) and not pattern.startswith(("??", "?+"), end)
+            if greedy and not group.startswith(("(?=", "(?!", "(?<=", "(?<!")):
+                group = f"{group[:-1]}|)" if group.startswith("(?:") else f"(?:{group}|)"
+                end += 1  # (past the "?")
+            out.append(group)
+            i = end
+            continue
+        out.append(pattern[i:end])
+        i = end
+    return "".join(out)
+
+
+# each kind's pattern as ``master_pattern`` writes it: its groups named for it, its optional
+# groups choices
+_WRITTEN = {kind: _optional_as_branch(_scoped(kind, p)) for kind, p in PATTERNS}
+
+
 def master_pattern(kinds: tuple[str, ...], leads: Mapping[str, str] | None = None) -> str:
     """One regex for the given kinds, in ``PATTERNS`` order, each a named group, preceded by
     its look-ahead in ``leads`` if it has one (no group of its own: the numbers stay)."""
-    chosen = [(kind, p) for kind, p in PATTERNS if kind in kinds]
     leads = leads or {}
-    alts = "|".join(f"{leads.get(kind, '')}(?P<{kind}>{_scoped(kind, p)})" for kind, p in chosen)
+    alts = "|".join(
+        f"{leads.get(kind, '')}(?P<{kind}>{_WRITTEN[kind]})"
+        for kind, _ in PATTERNS
+        if kind in kinds
+    )
     return r"(?<![\w$£€.,#/:-])(?:" + alts + r")(?!\w)"
 
 
