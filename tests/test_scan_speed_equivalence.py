@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from timeline.temporal import recognize
+from timeline.temporal import recognize, scan
 from timeline.temporal.lexicon import words
 from timeline.temporal.scan import lower
 
@@ -98,3 +98,27 @@ def test_choices_match_as_optional_groups(text: str) -> None:
         assert (plain and (plain.regs, plain.lastindex)) == (
             written and (written.regs, written.lastindex)
         )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["the", "a", "last", "march", "3", "1990", "'", "\u2019", "\u0663", "\u00b2", "theater",
+             "said", " ", "  ", "-", ", ", "(", "\u00e9"]
+        ),
+        max_size=30,
+    ).map("".join)
+)  # fmt: skip
+def test_the_windows_keep_the_start_words_that_have_a_regex(text: str) -> None:
+    """``Scanner._read`` keeps the words of its trie, the digits and the apostrophes that
+    start a word as ``\\b`` finds it and have a regex, digits that are not 0-9 included (none)."""
+    scanner = scan.Scanner(text)
+    low = scanner.low
+    scanner._read(0, len(low))
+    expected = [
+        w.start()
+        for w in re.finditer(r"\b[a-z]+|\b\d|(?<![\w'\u2019])['\u2019]", low)
+        if scan._matcher(w.group()) is not None
+    ]
+    assert scanner.starts == expected

@@ -368,9 +368,9 @@ class Scanner:
         for w in self.start_words.finditer(low, lo - 1 if lo else 0, hi):
             word = w.group(1)
             matcher = _MATCHERS.get(word) or _matcher(word)
-            assert matcher is not None  # (a word of DISPATCH)
-            starts.append(w.start(1))
-            matchers.append(matcher)
+            if matcher is not None:  # (a digit not 0-9, which \d finds in another text, has none)
+                starts.append(w.start(1))
+                matchers.append(matcher)
 
     def _candidate(self, m: re.Match[str]) -> Candidate:
         kind = m.lastgroup or ""
