@@ -271,7 +271,7 @@ _LEADS: dict[str, tuple[str, frozenset[str], dict[str, str]]] = {
 # the start word itself read by a look-ahead (group 1): a pattern led by a character class lets
 # the engine skip the letters of a word in C instead of trying the pattern at each of them. The
 # text's first character has none before it: ``_FIRST`` is tried there. The words are read by
-# a trie of DISPATCH's, so each one found has a regex: half the words of a window start none,
+# a trie of DISPATCH's, so each word found has a regex: half the words of a window start none,
 # and a turn of the loop for each cost more than the trie's reading them.
 _DISPATCHED = trie_regex(w for w in DISPATCH if w.isalpha())
 # Each made twice: with the classes for any text, and with those tested from a table where
@@ -367,7 +367,9 @@ class Scanner:
         # follows it)
         for w in self.start_words.finditer(low, lo - 1 if lo else 0, hi):
             word = w.group(1)
-            matcher = _MATCHERS.get(word) or _matcher(word)
+            matcher = _MATCHERS.get(word, _UNTRIED)
+            if matcher is _UNTRIED:
+                matcher = _matcher(word)
             if matcher is not None:  # (a digit not 0-9, which \d finds in another text, has none)
                 starts.append(w.start(1))
                 matchers.append(matcher)
