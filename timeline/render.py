@@ -78,7 +78,7 @@ from timeline.render_article import (
     render_article,
     reports_by_article,
 )  # fmt: skip
-from timeline.template_errors import theme_errors
+from timeline.template_errors import theme_error, theme_errors
 from timeline.write import Content, Memo, rendered
 
 Site = Mapping[str, str | bytes]
@@ -190,10 +190,14 @@ class _Renderer:
         self.shared = {"timeline": timeline, "config": cfg, "base": cfg.base_url, "links": links}
 
     def page(self, template: str, path: str, **context: object) -> str:
-        with theme_errors():
+        try:
             return self.env.get_template(template).render(
                 self.shared, root=root_of(path), path=path, **context
             )
+        except Exception as exc:
+            if (error := theme_error(exc)) is None:
+                raise
+            raise error from None
 
 
 def outline_heading(event: Event) -> str:
@@ -250,8 +254,12 @@ class _Items:
         return found
 
     def _render(self, event: Event, heading: str) -> str:
-        with theme_errors(self.source):
+        try:
             return str(self.macro(event, ROOT_MARK, self.links, heading))
+        except Exception as exc:
+            if (error := theme_error(exc, self.source)) is None:
+                raise
+            raise error from None
 
     def prefill(self, events: Sequence[Event], jobs: int) -> None:
         """Make the markup of these events (under their outline headings) all at once, what

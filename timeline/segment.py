@@ -75,11 +75,13 @@ _SPEECH_VERBS = frozenset(
     ]
 )
 
-# A run of end marks is matched whole (possessive), from its first mark only (look-behind):
+# A run of end marks is matched whole (possessive), from its first mark only (the look-behind):
 # a match must take the whole run anyway (what follows a shorter part is another mark, which the
 # look-ahead refuses), and trying every mark of a long run, each giving back the rest, took time
-# growing with the square of the run (a line of 50,000 dots: over two minutes).
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*(?=\s*[\"'“‘`(\[]?[A-Z0-9])")
+# growing with the square of the run (a line of 50,000 dots: over two minutes). The look-behind
+# comes after the first mark so that the pattern starts with a class, which the engine searches
+# for in C (led by the look-behind, splitting took two fifths more instructions).
+_BOUNDARY = re.compile(r"[.!?…](?<![.!?…]{2})[.!?…]*+[\"'”’)\]]*(?=\s*[\"'“‘`(\[]?[A-Z0-9])")
 _LINE_MARKER = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-*•+][ \t]+|\d{1,3}[.)][ \t]+)*")
 _LINE = re.compile(r"[^\n]+")
 _NEXT_WORD = re.compile(r"\s*[\"'“‘`(\[]?([A-Za-z]+)")

@@ -26,25 +26,32 @@ def _users(filename: str | None) -> bool:
     return bool(filename) and not Path(filename or "").resolve().is_relative_to(_default_theme())
 
 
+def theme_error(exc: Exception, source: Template | None = None) -> TemplateError | None:
+    """The ``TemplateError`` to raise for ``exc`` if a user's template caused it, else None (re-
+    raise it). ``source``: the template whose macro was being called, named when the call
+    itself fails (a macro of the user's taking other arguments than the theme guide gives it).
+    Called in the ``except`` clause of a render call, which costs nothing when none fails."""
+    if isinstance(exc, TimelineError):
+        return None
+    where = _users_template_line(exc.__traceback__)
+    if (
+        where is None and source is not None and _users(source.filename)
+        and isinstance(exc, TypeError) and "macro" in str(exc)
+    ):  # fmt: skip
+        where = str(source.filename)
+    return None if where is None else TemplateError(f"{where}: {_problem(exc)}; fix the template")
+
+
 @contextmanager
 def theme_errors(source: Template | None = None) -> Iterator[None]:
-    """Turn an error raised by a user's template into a ``TemplateError``. ``source``: the
-    template whose macro is being called, named when the call itself fails (a macro of the
-    user's taking other arguments than the theme guide gives it)."""
+    """``theme_error`` around a block (where it runs once, not for every page)."""
     try:
         yield
-    except TimelineError:
-        raise
     except Exception as exc:
-        where = _users_template_line(exc.__traceback__)
-        if (
-            where is None and source is not None and _users(source.filename)
-            and isinstance(exc, TypeError) and "macro" in str(exc)
-        ):  # fmt: skip
-            where = str(source.filename)
-        if where is None:
+        error = theme_error(exc, source)
+        if error is None:
             raise
-        raise TemplateError(f"{where}: {_problem(exc)}; fix the template") from None
+        raise error from None
 
 
 def _problem(exc: Exception) -> str:
