@@ -39,14 +39,9 @@ from timeline.load import load_articles
 from timeline.memo import MemoTable
 from timeline.model import Article, Event, Extraction, TaggedArticle, Timeline
 from timeline.overrides import apply_pins
-from timeline.render import (
-    RenderMemo,
-    default_theme_dir,
-    iter_site,
-    make_environment,
-    static_files,
-)  # fmt: skip
+from timeline.render import RenderMemo, iter_site, make_environment, static_files
 from timeline.render_article import article_body_html
+from timeline.theme import default_theme_dir
 from timeline.wording import counted
 from timeline.write import WriteReport, check_output_folder, write_site
 

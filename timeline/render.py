@@ -79,6 +79,7 @@ from timeline.render_article import (
     reports_by_article,
 )  # fmt: skip
 from timeline.template_errors import theme_error, theme_errors
+from timeline.theme import default_theme_dir
 from timeline.write import Content, Memo, rendered
 
 Site = Mapping[str, str | bytes]
@@ -88,15 +89,6 @@ _SHOWN_ON_ARTICLE_PAGES = ("article.html", "base.html")
 _SHOWN_ON_LISTS = ("events.html", "base.html", "_event.html", "_filters.html")
 _MARKDOWN_MARKS = re.compile(r"[*`]+")  # emphasis and code marks inside a quoted expression
 EMBED_LIMIT = 15  # events the embed widgets show before they link to the full timeline
-
-
-def default_theme_dir() -> Path:
-    """The packaged default theme; in a source checkout, the repository's ``templates/``."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "templates", here.parent / "templates"):
-        if (candidate / "base.html").is_file():
-            return candidate
-    raise TimelineError("the default theme is missing from this installation; reinstall timeline")
 
 
 def make_environment(user_templates: Path | None, compiled: Path | None = None) -> Environment:

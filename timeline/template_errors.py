@@ -13,12 +13,11 @@ from types import TracebackType
 from jinja2 import Template, TemplateNotFound, TemplateSyntaxError, UndefinedError
 
 from timeline.errors import TemplateError, TimelineError
+from timeline.theme import default_theme_dir
 
 
 @cache
 def _default_theme() -> Path:
-    from timeline.render import default_theme_dir  # (render imports this module)
-
     return default_theme_dir().resolve()
 
 
