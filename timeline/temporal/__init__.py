@@ -12,7 +12,15 @@ from datetime import date, datetime
 
 from timeline.model import Anchor, AnchorKind, Granularity, Timex
 from timeline.temporal import absolute, periods, quantities, relative
-from timeline.temporal.anchor import NO_TENSE, Context, Site, Tense, report_quarter, tense
+from timeline.temporal.anchor import (
+    NO_TENSE,
+    Context,
+    Site,
+    Tense,
+    is_quarter,
+    report_quarter,
+    tense,
+)
 from timeline.temporal.lexicon import APPROX_BEFORE, HOLIDAY_NAMES, MONTHS, WEEKDAYS
 from timeline.temporal.reading import PLACED, Normalizer, to_timex
 from timeline.temporal.scan import Candidate, Scanner
@@ -64,12 +72,13 @@ def tag(text: str, dct: date | datetime, lang: str = "en") -> tuple[Timex, ...]:
             continue
         found.append(timex)
         pos = timex.end
+        names_quarter = is_quarter(timex.value)
         if (
             _places_narrative(timex) and not _ends_a_period(ctx.low, timex.start)
         ) or _names_report_quarter(timex, ctx):
             fine = timex if timex.granularity in _DAY_OR_FINER else ctx.last_day
             quarter, said = ctx.quarter, ctx.said_quarter
-            if "-Q" in timex.value and _QUARTER.fullmatch(timex.value):
+            if names_quarter:
                 # (only a quarter can be the one reported: the others, most, spared two calls)
                 quarter = report_quarter(quarter, timex, day, _reported(timex, ctx))
                 said = timex
@@ -79,8 +88,7 @@ def tag(text: str, dct: date | datetime, lang: str = "en") -> tuple[Timex, ...]:
                 quarter = ctx.quarter
             # (a new Context rather than dataclasses.replace: faster)
             ctx = Context(text, ctx.low, day, clock, timex, anchor, fine, quarter, said)
-        elif "-Q" in timex.value and _QUARTER.fullmatch(timex.value):
-            # (a value without "-Q", most, is answered without the regex)
+        elif names_quarter:
             # a quarter placed from another ("the year-ago quarter") is still the last named
             ctx = Context(text, ctx.low, day, clock, ctx.last, anchor, ctx.last_day, ctx.quarter,
                           timex)  # fmt: skip
@@ -88,7 +96,6 @@ def tag(text: str, dct: date | datetime, lang: str = "en") -> tuple[Timex, ...]:
 
 
 _DAY_OR_FINER = (Granularity.DAY, Granularity.TIME)
-_QUARTER = re.compile(r"\d{4}-Q[1-4]")
 _APPROX_SUFFIXES = tuple(f"{word} " for word in APPROX_BEFORE)
 _PLACED_BY_END = re.compile(r"\s+(?:ended|ending)\b")
 _ENDS_A_PERIOD = re.compile(r"(?:quarter|period|half|year|months|weeks)\s+(?:ended|ending)\s+$")
@@ -180,9 +187,10 @@ def _names_report_quarter(t: Timex, ctx: Context) -> bool:
 
 
 def _reported(t: Timex, ctx: Context) -> Tense:
-    """The tense of a quarter's clause, when it is the quarter under way ("reported a decline
-    in fourth-quarter earnings" in November is a fiscal quarter already closed)."""
+    """The tense of a quarter's clause (``t`` names one), when it is the quarter under way
+    ("reported a decline in fourth-quarter earnings" in November is a fiscal quarter already
+    closed)."""
     dct = ctx.dct
-    if "-Q" not in t.value or t.value != f"{dct.year}-Q{(dct.month - 1) // 3 + 1}":
+    if t.value != f"{dct.year}-Q{(dct.month - 1) // 3 + 1}":
         return NO_TENSE  # (only that quarter needs the tense, which costs a scan)
     return tense(ctx.text, ctx.low, t.start, t.end)

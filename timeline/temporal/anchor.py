@@ -363,6 +363,12 @@ def year_for(
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 
 
+def is_quarter(value: str) -> bool:
+    """Does a TIMEX3 value name a quarter ("1998-Q3")? (A value without "-Q", most, is
+    answered without the regex.)"""
+    return "-Q" in value and _QUARTER_VALUE.fullmatch(value) is not None
+
+
 def report_quarter(
     current: Timex | None, mentioned: Timex, dct: date, reported: Tense = Tense.NONE
 ) -> Timex | None:
@@ -371,7 +377,7 @@ def report_quarter(
     first and then others in passing ("after a flat second quarter"); those are earlier, and
     the later "the quarter", "a year ago" still mean the quarter reported."""
     value = mentioned.value
-    if "-Q" not in value or not _QUARTER_VALUE.fullmatch(value):
+    if not is_quarter(value):
         return current
     year, q = int(value[:4]), int(value[-1])
     now = dct.year * 4 + (dct.month - 1) // 3
