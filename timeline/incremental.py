@@ -42,7 +42,7 @@ class BuildRecord:
     summary: BuildSummary
 
 
-def _files_below(folder: Path, skip_hidden: bool) -> Iterator[tuple[str, os.DirEntry[str]]]:
+def files_below(folder: Path, skip_hidden: bool) -> Iterator[tuple[str, os.DirEntry[str]]]:
     """(relative posix path, entry) of every file below ``folder``. Symlinked folders are not
     followed: the loader does not read them either, and one pointing up would loop."""
     stack = [(folder, "")]
@@ -67,7 +67,7 @@ def _digest_tree(digest: hashlib._Hash, label: str, root: Path) -> None:
     if root.is_file():
         digest.update(root.read_bytes())
         return
-    for name, entry in sorted(_files_below(root, skip_hidden=True), key=lambda found: found[0]):
+    for name, entry in sorted(files_below(root, skip_hidden=True), key=lambda found: found[0]):
         data = Path(entry.path).read_bytes()
         digest.update(f"\x1d{name}\x1f{len(data)}\x1f".encode())
         digest.update(data)
@@ -92,7 +92,7 @@ def input_digest(
 def output_listing(output: Path) -> dict[str, tuple[int, int]]:
     """Every file of the output (hidden ones included: a stray file must force a build)."""
     listing: dict[str, tuple[int, int]] = {}
-    for name, entry in _files_below(output, skip_hidden=False):
+    for name, entry in files_below(output, skip_hidden=False):
         info = entry.stat(follow_symlinks=False)
         listing[name] = (info.st_size, info.st_mtime_ns)
     return listing

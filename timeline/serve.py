@@ -9,12 +9,10 @@ watchfiles (the ``serve`` extra). A failed rebuild is reported and the last good
 
 from __future__ import annotations
 
-import os
 import shutil
-import stat
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -22,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.errors import TimelineError
+from timeline.incremental import files_below
 
 GENERATION_PATH = "/__timeline__/generation"
 RELOAD_SCRIPT = (
@@ -135,12 +134,16 @@ class PreviewServer:
         """(size, modification time) of every relevant file watched."""
         found: dict[Path, tuple[int, int]] = {}
         for root in self.watched:
-            for path in [root] if root.is_file() else _files_below(root):
+            # (hidden files and folders skipped, a cache or .git, as the inputs' digest does)
+            paths = [root] if root.is_file() else [
+                Path(entry.path) for _, entry in files_below(root, skip_hidden=True)
+            ]  # fmt: skip
+            for path in paths:
                 try:
                     info = path.stat()
                 except OSError:
                     continue  # removed meanwhile: absent from the listing, as it should be
-                if stat.S_ISREG(info.st_mode) and self.relevant(path):
+                if self.relevant(path):
                     found[path] = (info.st_size, info.st_mtime_ns)
         return found
 
@@ -174,13 +177,6 @@ class PreviewServer:
             thread.join(timeout=5)
         self._threads = []
         shutil.rmtree(self._folder, ignore_errors=True)
-
-
-def _files_below(folder: Path) -> Iterator[Path]:
-    """The files below ``folder``, hidden folders (a cache, ``.git``) not entered."""
-    for here, folders, files in os.walk(folder):
-        folders[:] = [f for f in folders if not f.startswith(".")]
-        yield from (Path(here, f) for f in files)
 
 
 class _Handler(SimpleHTTPRequestHandler):
