@@ -192,7 +192,11 @@ def test_a_worker_with_another_python_or_dateparser_is_refused() -> None:
 def test_forked_calls_come_back_in_order_from_other_processes() -> None:
     from timeline.executors import FORK_MIN, fork_context, run_forked
 
-    calls = [lambda n=n: (n, os.getpid()) for n in range(FORK_MIN * 3)]  # closures: inherited
+    def call(n: int) -> tuple[int, int]:
+        time.sleep(0.002)  # long enough for a forked process to start and take its share
+        return n, os.getpid()
+
+    calls = [lambda n=n: call(n) for n in range(FORK_MIN * 3)]  # closures: inherited
     results = list(run_forked(calls, jobs=2))
     assert [n for n, _ in results] == list(range(FORK_MIN * 3))
     if fork_context() is not None:
@@ -234,3 +238,20 @@ def test_the_first_error_in_order_is_raised_wherever_it_was_made() -> None:
     bad = frozenset({5, count - 1})  # the last is made here, early: its error must wait
     with pytest.raises(ArticleError, match=r"articles/5\.md: broken"):
         list(run_forked([partial(_fails_at, n, bad) for n in range(count)], jobs=2))
+
+
+def _dies_elsewhere(n: int, home: int) -> int:
+    if os.getpid() != home:
+        os._exit(3)  # as a process killed for want of memory would
+    time.sleep(0.002)
+    return n
+
+
+def test_a_forked_process_that_dies_is_a_one_line_error_not_a_hang() -> None:
+    from timeline.executors import FORK_MIN, ExecutorError, fork_context, run_forked
+
+    if fork_context() is None:
+        pytest.skip("no fork here: every call is made in this process")
+    calls = [partial(_dies_elsewhere, n, os.getpid()) for n in range(FORK_MIN * 2)]
+    with pytest.raises(ExecutorError, match=r"ended without its results \(exit code 3\)"):
+        run_forked(calls, jobs=2)

@@ -23,7 +23,7 @@ import pickle
 import sys
 import weakref
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import cache
 from importlib import metadata
@@ -191,67 +191,131 @@ def fork_context() -> multiprocessing.context.BaseContext | None:
 
 # Fewer calls than this are made here: forking would cost more than it saves.
 FORK_MIN = 64
-# The calls run_forked's processes make: they inherit this list (closures do not pickle) and are
-# told which of its items to call; only the results travel back.
-_INHERITED: list[Callable[[], Any]] = []
 
 
-def _call_inherited(start: int, stop: int) -> list[Any]:
-    return [call() for call in _INHERITED[start:stop]]
-
-
-def run_forked(calls: Sequence[Callable[[], R]], jobs: int) -> Iterator[R]:
+def run_forked(calls: Sequence[Callable[[], R]], jobs: int) -> list[R]:
     """Each call's result, in order, the calls made by this process and ``jobs - 1`` processes
     forked from it, which inherit them and send back only the results: for pure work on what
     this process holds (the assembled timeline), which would cost more to send than to
     inherit. Where fork is not safe (not on Linux), with one job or with few calls
-    (``FORK_MIN``), all calls are made here. A generator: the processes live while it is
-    iterated, and one runs at a time.
+    (``FORK_MIN``), all calls are made here. If calls raise, the first error in call order is
+    raised, wherever it was made.
 
-    This process takes a share rather than wait: whenever the next result is not ready, it
-    makes the last batch no forked process has started. Its share is whatever its own work
-    between results (writing them, say) leaves time for, so neither side idles; a fixed share
-    left the forked processes waiting while this one wrote pages. (A forked process also
-    copies each page of memory it touches, so fewer of them hold less.)"""
-    global _INHERITED
+    The calls are handed out in small batches from both ends of one shared range: the forked
+    processes take them from the front, this one from the back, until the ends meet, so no
+    process waits while another has work left. Each forked process sends all its results
+    back at once, in one pickle, when the range is used up: a pool's message per batch (and
+    the thread receiving them, contending for this process's GIL) made export parts slower
+    on two processes than on one."""
     context = fork_context()
     if jobs < 2 or context is None or len(calls) < FORK_MIN:
-        yield from (call() for call in calls)
-        return
-    if _INHERITED:
-        raise RuntimeError("run_forked is already running")
-    _INHERITED = list(calls)
+        return _call_each(calls)
+    size = max(1, min(32, len(calls) // (jobs * 8)))  # small: the ends meet evenly
+    ends = context.RawArray("q", [0, len(calls)])  # the range not handed out: [front, back)
+    lock = context.Lock()
+    processes, pipes = [], []
     try:
-        size = max(1, min(32, len(calls) // (jobs * 8)))  # small: the first results come soon
-        starts = list(range(0, len(calls), size))
-        with ProcessPoolExecutor(jobs - 1, mp_context=context) as pool:
-            # all sent at once; a batch a forked process has not started can be taken back
-            sent = [pool.submit(_call_inherited, start, start + size) for start in starts]
-            made_here: dict[int, Future[list[R]]] = {}
-            last = len(starts) - 1  # the batches after it are made or started
-            for n, start in enumerate(starts):
-                while n not in made_here and not sent[n].done() and last > n:
-                    if sent[last].cancel():
-                        made_here[last] = _made(starts[last], starts[last] + size)
-                    last -= 1
-                if n in made_here:  # an error raised here surfaces in order, as a sent one's
-                    yield from made_here.pop(n).result()
-                elif n == last and sent[n].cancel():
-                    yield from _call_inherited(start, start + size)
-                else:
-                    yield from sent[n].result()
+        for _ in range(jobs - 1):
+            receive, send = context.Pipe(duplex=False)
+            # (a context's Process is its own class; BaseContext does not declare it)
+            process = context.Process(  # type: ignore[attr-defined]
+                target=_make_from_front, args=(calls, ends, lock, size, send)
+            )
+            process.start()
+            send.close()  # so a process that dies is an end of file here, not a hang
+            processes.append(process)
+            pipes.append(receive)
+        made = _made_from_back(calls, ends, lock, size)
+        for process, receive in zip(processes, pipes, strict=True):
+            try:
+                made += unpickle_quietly(receive.recv_bytes())
+            except EOFError:
+                process.join()
+                raise ExecutorError(
+                    f"a rendering process ended without its results (exit code "
+                    f"{process.exitcode}); if memory is short, build with --jobs 1"
+                ) from None
     finally:
-        _INHERITED = []
+        for process in processes:  # reaped; one still busy after an error here is stopped
+            process.join(timeout=0 if sys.exc_info()[0] else 5)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+        for receive in pipes:
+            receive.close()
+    made.sort(key=lambda batch: batch[0])
+    results: list[R] = []
+    for _, batch in made:
+        if isinstance(batch, _Failed):
+            raise batch.error
+        results += batch
+    return results
 
 
-def _made(start: int, stop: int) -> Future[list[Any]]:
-    """``_call_inherited`` made here, its result or error kept for its turn."""
-    made: Future[list[Any]] = Future()
+class _Failed:
+    """A batch whose call raised: the error, kept for its turn in call order."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Failed, (self.error,))
+
+
+Batch = tuple[int, "list[Any] | _Failed"]  # (its first call's place, its results or error)
+
+
+def _call_each(calls: Sequence[Callable[[], R]]) -> list[R]:
+    return [call() for call in calls]
+
+
+def _made_from_back(calls: Sequence[Callable[[], Any]], ends: Any, lock: Any, size: int) -> (
+    list[Batch]
+):
+    """This process's share: batches from the back of the range until it is used up. An
+    error stops nothing: the batches still in the range come before it in call order."""
+    made: list[Batch] = []
+    while True:
+        with lock:
+            front, back = ends[0], ends[1]
+            if back <= front:
+                return made
+            start = ends[1] = max(front, back - size)
+        try:
+            made.append((start, _call_each(calls[start:back])))
+        except Exception as exc:
+            made.append((start, _Failed(exc)))
+
+
+def _make_from_front(calls: Sequence[Callable[[], Any]], ends: Any, lock: Any, size: int,
+                     send: Any) -> None:  # fmt: skip
+    """A forked process's share: batches from the front; all its results sent at once. An
+    error ends the range: what is after it cannot be the first error."""
+    made: list[Batch] = []
     try:
-        made.set_result(_call_inherited(start, stop))
-    except Exception as exc:
-        made.set_exception(exc)
-    return made
+        while True:
+            with lock:
+                start, back = ends[0], ends[1]
+                if back <= start:
+                    break
+                stop = ends[0] = min(back, start + size)
+            try:
+                made.append((start, _call_each(calls[start:stop])))
+            except Exception as exc:
+                made.append((start, _Failed(exc)))
+                with lock:
+                    ends[1] = ends[0]
+                break
+        try:
+            data = pickle.dumps(made, pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # a result or error that cannot be pickled
+            data = pickle.dumps([(0, _Failed(ExecutorError(
+                f"a forked process could not send its results back: {exc!r}")))])  # fmt: skip
+        send.send_bytes(data)
+    finally:
+        send.close()
 
 
 def default_jobs() -> int:

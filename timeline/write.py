@@ -264,7 +264,8 @@ def _render_run(
     if len(todo) < FORK_MIN:  # rendered as they are written
         yield from run
         return
-    done = run_forked([partial(_render_and_put, previous, staging, *run[i]) for i in todo], jobs)
+    done = iter(run_forked([partial(_render_and_put, previous, staging, *run[i]) for i in todo],
+                           jobs))  # fmt: skip
     wanted = set(todo)
     for i, (name, memo) in enumerate(run):
         yield name, next(done) if i in wanted else memo
