@@ -16,11 +16,13 @@ runs cannot change the output.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
 import pickle
 import sys
+import tempfile
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -28,7 +30,7 @@ from contextlib import contextmanager
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from timeline import __version__
 from timeline.errors import TimelineError
@@ -203,53 +205,44 @@ def run_forked(calls: Sequence[Callable[[], R]], jobs: int) -> list[R]:
 
     The calls are handed out in small batches from both ends of one shared range: the forked
     processes take them from the front, this one from the back, until the ends meet, so no
-    process waits while another has work left. Each forked process sends all its results
-    back at once, in one pickle, when the range is used up: a pool's message per batch (and
-    the thread receiving them, contending for this process's GIL) made export parts slower
-    on two processes than on one."""
+    process waits while another has work left. A forked process appends each batch's results
+    to a file of its own, which this process reads once its share is made: a pool's message
+    per batch (and the thread receiving them, contending for this process's GIL) made export
+    parts slower on two processes than on one, and a file, unlike a pipe no one reads yet,
+    never makes the forked process hold its results or wait."""
     context = fork_context()
     if jobs < 2 or context is None or len(calls) < FORK_MIN:
         return _call_each(calls)
     size = max(1, min(32, len(calls) // (jobs * 8)))  # small: the ends meet evenly
     ends = context.RawArray("q", [0, len(calls)])  # the range not handed out: [front, back)
     lock = context.Lock()
-    processes, pipes = [], []
+    forked: list[tuple[Any, BinaryIO]] = []
     try:
         for _ in range(jobs - 1):
-            receive, send = context.Pipe(duplex=False)
+            results: BinaryIO = tempfile.TemporaryFile()  # noqa: SIM115 (closed below)
             # (a context's Process is its own class; BaseContext does not declare it)
             process = context.Process(  # type: ignore[attr-defined]
-                target=_make_from_front, args=(calls, ends, lock, size, send)
+                target=_make_from_front, args=(calls, ends, lock, size, results)
             )
+            forked.append((process, results))
             process.start()
-            send.close()  # so a process that dies is an end of file here, not a hang
-            processes.append(process)
-            pipes.append(receive)
         made = _made_from_back(calls, ends, lock, size)
-        for process, receive in zip(processes, pipes, strict=True):
-            try:
-                made += unpickle_quietly(receive.recv_bytes())
-            except EOFError:
-                process.join()
-                raise ExecutorError(
-                    f"a rendering process ended without its results (exit code "
-                    f"{process.exitcode}); if memory is short, build with --jobs 1"
-                ) from None
+        for process, results in forked:
+            process.join()
+            made += _read_batches(results, process.exitcode)
     finally:
-        for process in processes:  # reaped; one still busy after an error here is stopped
-            process.join(timeout=0 if sys.exc_info()[0] else 5)
+        for process, results in forked:  # one still busy after an error here is stopped
             if process.is_alive():
                 process.terminate()
                 process.join()
-        for receive in pipes:
-            receive.close()
+            results.close()
     made.sort(key=lambda batch: batch[0])
-    results: list[R] = []
+    ordered: list[R] = []
     for _, batch in made:
         if isinstance(batch, _Failed):
             raise batch.error
-        results += batch
-    return results
+        ordered += batch
+    return ordered
 
 
 class _Failed:
@@ -265,6 +258,7 @@ class _Failed:
 
 
 Batch = tuple[int, "list[Any] | _Failed"]  # (its first call's place, its results or error)
+_ALL_SENT: Batch = (-1, [])  # a forked process's last record: without it, it died on the way
 
 
 def _call_each(calls: Sequence[Callable[[], R]]) -> list[R]:
@@ -290,32 +284,54 @@ def _made_from_back(calls: Sequence[Callable[[], Any]], ends: Any, lock: Any, si
 
 
 def _make_from_front(calls: Sequence[Callable[[], Any]], ends: Any, lock: Any, size: int,
-                     send: Any) -> None:  # fmt: skip
-    """A forked process's share: batches from the front; all its results sent at once. An
-    error ends the range: what is after it cannot be the first error."""
-    made: list[Batch] = []
+                     results: BinaryIO) -> None:  # fmt: skip
+    """A forked process's share: batches from the front, each written to ``results`` as it is
+    made. An error ends the range: what is after it cannot be the first error."""
+    while True:
+        with lock:
+            start, back = ends[0], ends[1]
+            if back <= start:
+                break
+            stop = ends[0] = min(back, start + size)
+        batch: Batch
+        try:
+            batch = (start, _call_each(calls[start:stop]))
+        except Exception as exc:
+            batch = (start, _Failed(exc))
+            with lock:
+                ends[1] = ends[0]
+        try:
+            pickle.dump(batch, results, pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # a result or error that cannot be pickled
+            failed = ExecutorError(f"a forked process could not send its results back: {exc!r}")
+            pickle.dump((start, _Failed(failed)), results, pickle.HIGHEST_PROTOCOL)
+        if isinstance(batch[1], _Failed):
+            break
+    pickle.dump(_ALL_SENT, results, pickle.HIGHEST_PROTOCOL)
+    results.flush()
+
+
+def _read_batches(results: BinaryIO, exitcode: int | None) -> list[Batch]:
+    """The batches a forked process wrote; an error if it ended before writing them all."""
+    results.seek(0)
+    batches: list[Batch] = []
+    was_enabled = gc.isenabled()
+    gc.disable()  # results are many objects and no garbage (see ``unpickle_quietly``)
     try:
         while True:
-            with lock:
-                start, back = ends[0], ends[1]
-                if back <= start:
-                    break
-                stop = ends[0] = min(back, start + size)
             try:
-                made.append((start, _call_each(calls[start:stop])))
-            except Exception as exc:
-                made.append((start, _Failed(exc)))
-                with lock:
-                    ends[1] = ends[0]
-                break
-        try:
-            data = pickle.dumps(made, pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:  # a result or error that cannot be pickled
-            data = pickle.dumps([(0, _Failed(ExecutorError(
-                f"a forked process could not send its results back: {exc!r}")))])  # fmt: skip
-        send.send_bytes(data)
+                batch = pickle.load(results)
+            except Exception:  # cut short: the process died while writing
+                raise ExecutorError(
+                    f"a rendering process ended without its results (exit code {exitcode}); "
+                    "if memory is short, build with --jobs 1"
+                ) from None
+            if batch[0] == _ALL_SENT[0]:
+                return batches
+            batches.append(batch)
     finally:
-        send.close()
+        if was_enabled:
+            gc.enable()
 
 
 def default_jobs() -> int:
