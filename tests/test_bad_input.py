@@ -103,6 +103,10 @@ CASES = {
         put("xx.md", "---\ntitle: x\ndate: 2018-07-16\nlang: xx\n---\nText.\n"),
         "articles/xx.md:4: language 'xx' is not one timeline reads; use one of en, de, fr",
     ),
+    "Markdown nested hundreds of levels deep": (
+        put("deep.md", GOOD + "\n" + "\n".join("    " * i + "- a" for i in range(400)) + "\n"),
+        "articles/deep.md: its Markdown nests lists or quotes too deeply to render",
+    ),
     "same slug": (
         put("sub/good.md", GOOD),
         "articles/sub/good.md: has the slug 'good', like articles/good.md; rename one file",

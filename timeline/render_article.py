@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from timeline.dates_display import bare_date, timex_resolution
+from timeline.errors import ArticleError
 from timeline.evidence import MARK_CLOSE, MARK_OPEN, Span, highlight
 from timeline.links import Links
 from timeline.memo import digest
 from timeline.model import Citation, Event, TaggedArticle, Timeline, Timex, fast_new
+from timeline.sanitize import MarkdownTooDeep
 from timeline.segment import split_sentences
 
 PageRenderer = Callable[..., str]
@@ -118,7 +120,14 @@ def article_body_html(tagged: TaggedArticle) -> str:
     """Pure: one article's text as sanitized HTML, its expressions marked and each sentence
     carrying marks for ``bind_reports``. Depends on the article and its expressions only."""
     text = tagged.article.text
-    return highlight(text, _ordered(_sentence_spans(text) + _timex_spans(tagged)))
+    try:
+        return highlight(text, _ordered(_sentence_spans(text) + _timex_spans(tagged)))
+    except MarkdownTooDeep:
+        raise ArticleError(
+            tagged.article.path,
+            "its Markdown nests lists or quotes too deeply to render (hundreds of levels); "
+            "flatten them",
+        ) from None
 
 
 def _by_sentence(tagged: TaggedArticle, reports: tuple[Report, ...]) -> dict[

@@ -37,13 +37,22 @@ _REL = re.compile(r'\s+rel="[^"]*"')
 _local = threading.local()  # a converter per thread: converting changes its state
 
 
+class MarkdownTooDeep(ValueError):
+    """Markdown nested deeper than python-markdown can follow: it recurses once or more for
+    each level of a list or quote, and a few hundred levels exhaust Python's stack."""
+
+
 def markdown_to_html(text: str) -> str:
     """Render Markdown. The converter is reset before each article, so nothing carries from
     one to the next; building a fresh one each time cost a sixth of the conversion."""
     converter: markdown.Markdown | None = getattr(_local, "converter", None)
     if converter is None:
         converter = _local.converter = markdown.Markdown(output_format="html")
-    return converter.reset().convert(text)
+    try:
+        return converter.reset().convert(text)
+    except RecursionError:
+        _local.converter = None  # stopped mid-way: the next article gets a fresh one
+        raise MarkdownTooDeep("Markdown nested too deeply") from None
 
 
 def clean_html(html: str) -> str:
