@@ -107,6 +107,11 @@ CASES = {
         put("deep.md", GOOD + "\n" + "\n".join("    " * i + "- a" for i in range(400)) + "\n"),
         "articles/deep.md: its Markdown nests lists or quotes too deeply to render",
     ),
+    "more tags than an article may have": (
+        put("tags.md", GOOD.replace("title: Summit", "title: Summit\ntags: ["
+                                    + ", ".join(f"t{n}" for n in range(150)) + "]")),
+        "articles/tags.md: has 150 tags, more than the 100 an article may have",
+    ),
     "same slug": (
         put("sub/good.md", GOOD),
         "articles/sub/good.md: has the slug 'good', like articles/good.md; rename one file",

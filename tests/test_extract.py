@@ -162,3 +162,14 @@ def test_calendar_words_and_openers_are_not_people(word: str) -> None:
     assert word not in known
     for sentence in SENTENCES:
         assert word not in find_names(sentence, known).people
+
+
+def test_a_sentence_naming_a_crowd_gives_an_event_of_at_most_max_names_people() -> None:
+    from timeline.model import MAX_NAMES
+
+    surnames = [f"{a}{b}{c}".capitalize() for a in "bdkm" for b in "aeio" for c in "lnrst"]
+    crowd = ", ".join(f"Sen. Anna {s}" for s in surnames)  # 80 names
+    text = f"On Monday, {crowd}, {crowd.replace('Anna', 'Omar')} met in Helsinki."
+    (found,) = extract_events(tagged(text, timex(text, "Monday", "2018-07-16", DCT)))
+    assert len(found.people) == MAX_NAMES
+    assert found.people[0] == f"Anna {surnames[0]}"

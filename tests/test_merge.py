@@ -145,3 +145,17 @@ def test_an_expected_event_keeps_the_first_reports_words() -> None:
     b = event(SUMMIT_2, DCT, slug="b", published=date(2018, 7, 14), status=Status.EXPECTED)
     (merged,) = merge_events([a, b], CFG)
     assert merged.text == PREVIEW
+
+
+def test_a_merged_event_names_at_most_max_names_people_first_mentioned_first() -> None:
+    from timeline.model import MAX_NAMES
+
+    crowds = [
+        event(SUMMIT, DCT, slug=f"s{n}", people=tuple(f"Person {n}-{i}" for i in range(60)))
+        for n in range(3)
+    ]  # the same report thrice, 180 different names
+    (merged,) = merge_events(crowds, CFG)
+    assert len(merged.citations) == 3
+    assert merged.people == tuple(f"Person {n}-{i}" for n in range(3) for i in range(60))[
+        :MAX_NAMES
+    ]

@@ -22,6 +22,7 @@ from datetime import date, time
 
 from timeline.dating import Dated, date_sentence, main_clause
 from timeline.model import (
+    MAX_NAMES,
     AnchorKind,
     Article,
     Citation,
@@ -212,7 +213,8 @@ def _make(
     # tags, background, then the hand-made events' fields, None here): see ``_citation``.
     return _new_event(
         event_id(article.slug, sentence.text, when.value, background), when, status,
-        sentence.text, (citation,), names.people, names.organizations, article.tags, background,
+        sentence.text, (citation,), names.people[:MAX_NAMES], names.organizations[:MAX_NAMES],
+        article.tags, background,
         None, None, None, None, None, None, None, None,
     )
 

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from timeline.config import language_problem
 from timeline.errors import ArticleError
-from timeline.model import Article
+from timeline.model import MAX_NAMES, Article
 
 # GDELT-style compact stamps ("20180716093000"), which fromisoformat does not take.
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?$")
@@ -85,6 +85,16 @@ def string_list(value: Any, key: str, path: str) -> tuple[str, ...]:
     return tuple(str(v).strip() for v in value if str(v).strip())
 
 
+def _tags(value: Any, path: str) -> tuple[str, ...]:
+    tags = string_list(value, "tags", path)
+    if (count := len(set(tags))) > MAX_NAMES:
+        raise ArticleError(
+            path, f"has {count:,} tags, more than the {MAX_NAMES} an article may have "
+            "(each gets a page); keep the ones that matter",
+        )
+    return tags
+
+
 def pins(value: Any, path: str) -> tuple[tuple[str, str], ...]:
     if not value:
         return ()
@@ -147,7 +157,7 @@ def make_article(
         source=text_field(meta, "source", path),
         url=text_field(meta, "url", path),
         authors=string_list(authors, "authors", path),
-        tags=string_list(meta.get("tags"), "tags", path),
+        tags=_tags(meta.get("tags"), path),
         lang=lang,
         draft=as_bool(meta.get("draft"), "draft", path),
         body_line=body_line,

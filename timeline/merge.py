@@ -25,14 +25,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import replace
 from datetime import timedelta
 from functools import partial
+from itertools import islice
 
 from timeline.config import Config
 from timeline.memo import MemoTable, digest_of_names
-from timeline.model import Citation, Event, Granularity, Status, When
+from timeline.model import MAX_NAMES, Citation, Event, Granularity, Status, When
 from timeline.similarity import content_words, focus_words, name_similarity
 
 _FINE = (Granularity.TIME, Granularity.DAY)
@@ -386,8 +387,13 @@ def _fold(members: list[Event]) -> Event:
         text=voice.text,
         status=status,
         citations=tuple(citations),
-        people=tuple(dict.fromkeys(p for e in members for p in e.people)),
-        organizations=tuple(dict.fromkeys(o for e in members for o in e.organizations)),
-        tags=tuple(dict.fromkeys(t for e in members for t in e.tags)),
+        people=_first_names(p for e in members for p in e.people),
+        organizations=_first_names(o for e in members for o in e.organizations),
+        tags=_first_names(t for e in members for t in e.tags),
         background=all(e.background for e in members),
     )
+
+
+def _first_names(names: Iterable[str]) -> tuple[str, ...]:
+    """The distinct names, in order of first mention, at most ``MAX_NAMES`` of them."""
+    return tuple(islice(dict.fromkeys(names), MAX_NAMES))

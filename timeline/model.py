@@ -120,6 +120,11 @@ class Granularity(StrEnum):
 
 _GRANULARITY_ORDER = list(Granularity)
 
+# The most people, organizations or tags one event names. Each gets a page listing its events,
+# and an event on it lists all of its names (for the page's filters): without a bound, one
+# article naming thousands would make a site that grows as their square (3,000 tags: 389 MB).
+MAX_NAMES = 100
+
 
 class AnchorKind(StrEnum):
     """What a relative expression was resolved against."""
