@@ -52,6 +52,8 @@ def test_nyt_style_names_and_blank_lines() -> None:
         ("[1, 2]\n", r"^e.jsonl:1: must be a JSON object"),
         ("\n\n", r"^e.jsonl: is empty"),
         ('{"title": "A", "date": "soon", "text": "x"}\n', r"^e.jsonl:1: date 'soon'"),
+        ('{"text": ' + "[" * 100_000 + "]" * 100_000 + "}\n",
+         r"^e.jsonl:1: is not valid JSON \(nested too deeply\)"),
     ],
 )
 def test_bad_jsonl(raw: str, message: str) -> None:
@@ -93,3 +95,12 @@ def test_csv_header_only_and_empty() -> None:
 def test_rows_without_titles_get_numbered_slugs() -> None:
     raw = "date,text\n2018-07-16,x\n2018-07-17,y\n"
     assert [a.slug for a in parse_csv(raw, "e.csv", UTC_ZONE)] == ["row-1", "row-2"]
+
+
+def test_csv_text_longer_than_the_csv_modules_own_limit() -> None:
+    import csv
+
+    transcript = "On Monday the panel met, and talked. " * 10_000  # 370 KB in one field
+    (article,) = parse_csv(f'title,date,text\nA,2018-07-16,"{transcript}"\n', "t.csv", UTC_ZONE)
+    assert article.text.strip() == transcript.strip()
+    assert csv.field_size_limit() == 131072  # left as it was for other readers

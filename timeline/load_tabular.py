@@ -92,9 +92,10 @@ def parse_jsonl(
         where = f"{path}:{line_number}"
         try:
             row = json.loads(line)
-        except json.JSONDecodeError as exc:
+        except (json.JSONDecodeError, RecursionError) as exc:
+            problem = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
             raise ArticleError(
-                where, f"is not valid JSON ({exc.msg}); each line must be one JSON object"
+                where, f"is not valid JSON ({problem}); each line must be one JSON object"
             ) from None
         if not isinstance(row, dict):
             raise ArticleError(where, "must be a JSON object like {\"title\": ..., \"date\": ...}")
@@ -108,6 +109,18 @@ def parse_jsonl(
 
 def parse_csv(raw: str, path: str, tz: ZoneInfo, default_lang: str = "en") -> tuple[Article, ...]:
     """A CSV export with a header row; a row may span lines (quoted text)."""
+    # the csv module refuses fields over 128 KB, and a transcript's text can be longer
+    limit = csv.field_size_limit(CSV_FIELD_LIMIT)
+    try:
+        return _parse_csv(raw, path, tz, default_lang)
+    finally:
+        csv.field_size_limit(limit)
+
+
+CSV_FIELD_LIMIT = 64 * 1024 * 1024
+
+
+def _parse_csv(raw: str, path: str, tz: ZoneInfo, default_lang: str) -> tuple[Article, ...]:
     reader = csv.DictReader(io.StringIO(raw, newline=""))
     try:
         header = reader.fieldnames
