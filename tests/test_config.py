@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,23 @@ def test_config_that_is_not_utf8(tmp_path: Path) -> None:
 def test_config_path_that_is_a_folder(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="is a folder"):
         load_config(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [("javascript:alert(1)//", "is neither an http(s) URL nor a path"),
+     ("example.org/news/", "is neither an http(s) URL nor a path"),
+     ("ftp://example.org/", "is neither an http(s) URL nor a path"),
+     ("https://example.org/a b/", "holds a space"),
+     ('https://example.org/"><script>/', "holds a space or one of")],
+)
+def test_a_base_url_must_be_an_http_url_or_a_path(url: str, problem: str) -> None:
+    with pytest.raises(ConfigError, match=f"base_url '.*' {re.escape(problem)}"):
+        Config.from_mapping({"base_url": url})
+    with pytest.raises(ConfigError, match=f"^--base-url: base_url '.*' {re.escape(problem)}"):
+        load_config(None, base_url=url)  # from the flag, and said so
+
+
+@pytest.mark.parametrize("url", ["/", "/news/", "http://localhost:8000/", "https://ex.org/a"])
+def test_http_urls_and_paths_are_base_urls(url: str) -> None:
+    assert Config.from_mapping({"base_url": url}).base_url.startswith(url)

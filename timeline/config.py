@@ -16,6 +16,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from timeline.errors import ConfigError
@@ -82,6 +83,24 @@ def _unknown(key: str, known: Mapping[str, object]) -> str:
     return f"unknown key {key!r} ({hint})"
 
 
+def _base_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be the site's address (it goes into feeds, the sitemap, the calendar
+    and the embed snippet), or None: an http(s) URL, or a path on the same host."""
+    parts = urlsplit(url)
+    absolute = parts.scheme in {"http", "https"} and bool(parts.netloc)
+    path = not parts.scheme and not parts.netloc and url.startswith("/")
+    if any(c.isspace() or c in '"<>`\\' for c in url):
+        problem = "holds a space or one of \" < > ` \\"
+    elif absolute or path:
+        return None
+    else:
+        problem = "is neither an http(s) URL nor a path"
+    return (
+        f"base_url {url!r} {problem}; write the address the site will have, such as "
+        "'https://example.org/news/' (or a path such as '/news/')"
+    )
+
+
 def _check(name: str, value: Any, problems: list[str]) -> Any:
     """Coerce one value to its field's type, or record why it cannot be."""
     if name in {
@@ -90,8 +109,12 @@ def _check(name: str, value: Any, problems: list[str]) -> Any:
         if not isinstance(value, str) or (name != "title" and not value.strip()):
             problems.append(f"{name} must be a non-empty string, not {value!r}")
             return None
-        if name == "base_url" and not value.endswith("/"):
-            value += "/"
+        if name == "base_url":
+            if (problem := _base_url_problem(value)) is not None:
+                problems.append(problem)
+                return None
+            if not value.endswith("/"):
+                value += "/"
         if name == "language" and (problem := language_problem(value)) is not None:
             problems.append(problem)
             return None
@@ -200,5 +223,7 @@ def load_config(path: Path | None, **overrides: Any) -> Config:
         defaults = {f.name: f.default for f in fields(Config) if f.name in PATH_KEYS}
         raw = {**defaults, **parse_config_text(text, origin)}
         raw = rebase_paths({k: v for k, v in raw.items() if v is not None}, path.parent)
-    raw |= {k: v for k, v in overrides.items() if v is not None}
-    return Config.from_mapping(raw, origin)
+    given = {k: v for k, v in overrides.items() if v is not None}
+    if isinstance(url := given.get("base_url"), str) and (problem := _base_url_problem(url)):
+        raise ConfigError(f"--base-url: {problem}")  # the flag's, not the file's
+    return Config.from_mapping(raw | given, origin)
