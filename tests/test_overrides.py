@@ -35,9 +35,10 @@ def test_pin_adds_an_expression_the_tagger_missed() -> None:
     assert t.value == "2018-W29-WE"
 
 
-def test_pin_with_a_bad_value_names_the_article_and_what_to_write() -> None:
-    with pytest.raises(ArticleError, match=r"a\.md: pin 'Monday': 'next week' is not a date"):
-        apply_pins(tagged(TEXT, pins=(("Monday", "next week"),)))
+@pytest.mark.parametrize("value", ["next week", "2018-13-01", "2018-02-30", "2018-W60"])
+def test_pin_with_a_bad_value_names_the_article_and_what_to_write(value: str) -> None:
+    with pytest.raises(ArticleError, match=rf"a\.md: pin 'Monday': '{value}' is not a date"):
+        apply_pins(tagged(TEXT, pins=(("Monday", value),)))
 
 
 def test_drop_removes_the_events_of_matching_sentences() -> None:
@@ -96,6 +97,10 @@ def test_timelinesetter_columns() -> None:
 @pytest.mark.parametrize(("csv_text", "message"), [
     ("Year,Text\nsoon,Something\n", r"events\.csv:2: no date"),
     ("date,description\n2018-07-16,\n", r"events\.csv:2: no text"),
+    ("Year,Month,Day,Text\n2018,13,1,Something\n", r"events\.csv:2: no date .* got '2018-13-01'"),
+    ("date,description\n2018-02-30,Something\n", r"events\.csv:2: no date"),
+    ("date,time,text\n2018-07-16,25:61,Something\n", r"events\.csv:2: time '25:61' is not"),
+    ('date,text\n2018-07-16,"a\x00b"\n', r"events\.csv:2: holds a NUL character"),
 ])
 def test_bad_rows_name_the_file_and_line(csv_text: str, message: str) -> None:
     with pytest.raises(ArticleError, match=message):
@@ -129,3 +134,9 @@ def test_missing_events_file_is_one_clear_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "nope.csv: events_file does not exist" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_long_text_in_a_hand_made_event_is_read() -> None:
+    text = "The committee heard testimony. " * 8_000  # 250 KB: over the csv module's own limit
+    (event,) = parse_events_csv(f'date,text\n2018-07-16,"{text}"\n', "events.csv", DCT)
+    assert event.text == text.strip()

@@ -24,8 +24,9 @@ from collections.abc import Mapping
 from datetime import date, time
 
 from timeline.errors import ArticleError
+from timeline.load_tabular import large_csv_fields
 from timeline.model import Event, Granularity, Interval, Status, When
-from timeline.temporal.values import interval_of
+from timeline.temporal.values import given_interval
 
 _ALIASES = {
     "description": "text", "html": "text", "series": "group", "display date": "display_date",
@@ -56,7 +57,7 @@ def _parse_date(text: str) -> tuple[str, date] | None:
             return date(year, month, day).isoformat(), date(year, month, day)
         except ValueError:
             return None
-    resolved = interval_of(text)
+    resolved = given_interval(text)
     return (text, resolved[0].start) if resolved else None
 
 
@@ -70,10 +71,10 @@ def _when(row: Mapping[str, str], where: str, line: int) -> When:
     else:
         value = _value(row, "date")
     clock = _value(row, "time")
-    resolved = interval_of(value) if value else None
+    resolved = given_interval(value) if value else None
     if resolved is None:
         parsed = _parse_date(value) if value else None
-        resolved = interval_of(parsed[0]) if parsed else None
+        resolved = given_interval(parsed[0]) if parsed else None
         value = parsed[0] if parsed else value
     if resolved is None:
         raise ArticleError(
@@ -82,16 +83,19 @@ def _when(row: Mapping[str, str], where: str, line: int) -> When:
         )
     interval, granularity = resolved
     if clock and granularity is Granularity.DAY and re.fullmatch(r"\d{1,2}:\d{2}", clock):
-        value, granularity = f"{value}T{time.fromisoformat(clock.zfill(5)).isoformat('minutes')}", (
-            Granularity.TIME
-        )
+        try:
+            at = time.fromisoformat(clock.zfill(5))
+        except ValueError:
+            raise ArticleError(where, f"time {clock!r} is not a time of day like 14:30", line) \
+                from None
+        value, granularity = f"{value}T{at.isoformat('minutes')}", Granularity.TIME
     end_year = _value(row, "end_year")
     if end_year:
         end_value = "-".join([end_year] + [
             f"{int(v):02d}" for v in (_value(row, "end_month"), _value(row, "end_day"))
             if v.isdigit()
         ])
-        end = interval_of(end_value)
+        end = given_interval(end_value)
         if end is None or end[0].end < interval.start:
             raise ArticleError(where, f"end date {end_value!r} is not a date after the start", line)
         interval = Interval(interval.start, end[0].end)
@@ -100,13 +104,21 @@ def _when(row: Mapping[str, str], where: str, line: int) -> When:
 
 def parse_events_csv(text: str, where: str, reference: date) -> tuple[Event, ...]:
     """Hand-made events of a CSV text (``where`` names the file in messages)."""
+    if (nul := text.find("\x00")) >= 0:  # the csv module passes it on, into the pages
+        raise ArticleError(where, "holds a NUL character; save it as a plain UTF-8 CSV file",
+                           text.count("\n", 0, nul) + 1)  # fmt: skip
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    if not reader.fieldnames:
-        return ()
-    reader.fieldnames = [_norm(h) for h in reader.fieldnames]
+    with large_csv_fields():
+        try:
+            if not reader.fieldnames:
+                return ()
+            reader.fieldnames = [_norm(h) for h in reader.fieldnames]
+            rows = [(reader.line_num, row) for row in reader]
+        except csv.Error as exc:
+            raise ArticleError(where, f"is not valid CSV ({exc}); fix that row",
+                               reader.line_num + 1) from None  # fmt: skip
     events = []
-    for row in reader:
-        line = reader.line_num
+    for line, row in rows:
         if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
             continue
         when = _when(row, where, line)

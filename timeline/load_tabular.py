@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -109,15 +110,22 @@ def parse_jsonl(
 
 def parse_csv(raw: str, path: str, tz: ZoneInfo, default_lang: str = "en") -> tuple[Article, ...]:
     """A CSV export with a header row; a row may span lines (quoted text)."""
-    # the csv module refuses fields over 128 KB, and a transcript's text can be longer
-    limit = csv.field_size_limit(CSV_FIELD_LIMIT)
-    try:
+    with large_csv_fields():
         return _parse_csv(raw, path, tz, default_lang)
-    finally:
-        csv.field_size_limit(limit)
 
 
 CSV_FIELD_LIMIT = 64 * 1024 * 1024
+
+
+@contextmanager
+def large_csv_fields() -> Iterator[None]:
+    """Fields of up to ``CSV_FIELD_LIMIT`` while reading: the csv module refuses fields over
+    128 KB, and an article's text (a transcript's) can be longer. Its limit is restored after."""
+    limit = csv.field_size_limit(CSV_FIELD_LIMIT)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(limit)
 
 
 def _parse_csv(raw: str, path: str, tz: ZoneInfo, default_lang: str) -> tuple[Article, ...]:

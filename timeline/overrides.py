@@ -18,9 +18,9 @@ from timeline.segment import Sentence, split_sentences
 
 
 def _pinned(article: Article, text: str, value: str, start: int, end: int) -> Timex:
-    from timeline.temporal.values import interval_of  # (see api.tag_article)
+    from timeline.temporal.values import given_interval  # (see api.tag_article)
 
-    resolved = interval_of(value)
+    resolved = given_interval(value)
     if resolved is None:
         raise ArticleError(
             article.path,

@@ -158,6 +158,16 @@ def interval_of(value: str) -> tuple[Interval, Granularity] | None:
     return Interval(date(year, 1, 1), date(year, 12, 31)), Granularity.YEAR
 
 
+def given_interval(value: str) -> tuple[Interval, Granularity] | None:
+    """``interval_of`` for a value a person wrote (a pin, a hand-made event): None also when
+    it has the shape of one but names no real time ("2018-13-01", "2018-02-30", "2018-W60"),
+    where ``interval_of`` raises (the tagger relies on that to skip impossible readings)."""
+    try:
+        return interval_of(value)
+    except (ValueError, OverflowError):
+        return None
+
+
 def _decade_or_century(value: str) -> tuple[Interval, Granularity] | None:
     if re.fullmatch(r"\d{3}", value):
         first = int(value) * 10
