@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from timeline.cli import main
@@ -41,6 +42,19 @@ def test_a_bad_line_names_the_file_and_line_and_writes_nothing(tmp_path: Path) -
         f'Error: {tmp_path / "docs.jsonl"}: line 2: missing "dct", "text"'
     ]
     assert not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('{"id": "b", "dct": "2018-07-16", "text": ' + "[" * 50_000 + "]" * 50_000 + "}",
+     "line 2: not valid JSON (nested too deeply)"),
+    ('{"id": "b", "dct": "2018-07-16", "text": "x", "lang": "zz"}',
+     "line 2: language 'zz' is not one timeline reads"),
+])
+def test_a_document_that_cannot_be_read_is_one_line_naming_it(line: str, message: str) -> None:
+    result = CliRunner().invoke(main, ["tag"], input=json.dumps(DOC) + "\n" + line + "\n")
+    assert result.exit_code == 1
+    (error,) = result.stderr.splitlines()
+    assert error.startswith(f"Error: <stdin>: {message}")
 
 
 def test_text_and_dct_print_a_table() -> None:

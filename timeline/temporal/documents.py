@@ -37,6 +37,8 @@ def _document(line: str) -> tuple[str, str, date | datetime, str]:
         doc = json.loads(line)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise ValueError("not valid JSON (nested too deeply)") from None
     if not isinstance(doc, dict):
         raise ValueError("each line must be a JSON object")
     missing = [k for k in ("id", "dct", "text") if k not in doc]
@@ -62,5 +64,8 @@ def tag_documents(lines: Iterable[str]) -> Iterator[str]:
             doc_id, text, dct, lang = _document(line)
         except ValueError as exc:
             raise TimelineError(f"line {n}: {exc}") from None
-        timexes = tag(text, dct, lang)
+        try:
+            timexes = tag(text, dct, lang)
+        except TimelineError as exc:  # a language it cannot read: which document's
+            raise TimelineError(f"line {n}: {exc}") from None
         yield json.dumps({"id": doc_id, "timexes": [timex_json(t) for t in timexes]})
