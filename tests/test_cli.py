@@ -196,6 +196,15 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     assert (tmp_path / "x" / "keep.txt").read_text("utf-8") == "mine"
 
 
+def test_new_refuses_a_file(tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("", "utf-8")
+    result = run("new", tmp_path / "notes")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {tmp_path / 'notes'}: is a file; choose a new folder"
+    ]
+
+
 def test_clean_removes_the_cache_only(site: Path) -> None:
     assert run("build", cwd=site).exit_code == 0
     result = run("clean", cwd=site)

@@ -93,7 +93,9 @@ def site_files(title: str) -> dict[str, str]:
 
 def create_site(folder: Path, title: str | None = None) -> list[Path]:
     """Write a new site into ``folder`` (new or empty); return the files written."""
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder}: is a file; choose a new folder")
+    if folder.exists() and any(folder.iterdir()):
         raise OutputError(f"{folder}: already exists and is not empty; choose a new folder")
     name = title or folder.resolve().name.replace("-", " ").replace("_", " ").strip().title()
     written = []
