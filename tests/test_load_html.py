@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from timeline.errors import ArticleError
+from timeline.load import decode_source
 
 pytest.importorskip("trafilatura")
 pytest.importorskip("htmldate")
@@ -61,3 +62,32 @@ def test_a_byline_date_is_found_but_a_year_in_the_text_is_not_taken() -> None:
         parse_html(page, "p.html", ZoneInfo("UTC"))
     byline = page.replace("<h1>", '<p class="byline">Published July 16, 2018</p><h1>')
     assert parse_html(byline, "p.html", ZoneInfo("UTC")).dct == date(2018, 7, 16)
+
+
+@pytest.mark.parametrize(("charset", "encoding"), [
+    ("iso-8859-1", "cp1252"),  # as browsers read it: 0x93 is a curly quote, not a control
+    ("windows-1252", "cp1252"),
+    ("koi8-r", "koi8-r"),
+])
+def test_a_page_in_the_encoding_it_declares(charset: str, encoding: str) -> None:
+    text = PAGE.replace("<head>", f'<head><meta charset="{charset}">').replace(
+        "said on Monday", "said \u201cyes\u201d on Monday" if encoding == "cp1252"
+        else "said on Monday in \u041c\u043e\u0441\u043a\u0432\u0430",
+    )
+    decoded = decode_source(text.encode(encoding), "pages/old.html")
+    assert decoded == text
+    assert parse_html(decoded, "pages/old.html", ZoneInfo("UTC")).text.startswith("Sen. Rand")
+
+
+def test_a_page_that_is_not_in_the_encoding_it_declares_says_so() -> None:
+    data = PAGE.replace("<head>", '<head><meta charset="utf-8">').encode("utf-8") + b"\xff"
+    with pytest.raises(ArticleError, match=r"old\.html:\d+: is not UTF-8 text \(byte \d+\)"):
+        decode_source(data, "pages/old.html")
+    data = PAGE.replace("<head>", '<head><meta charset="ascii">').encode() + b"\x81"  # undefined
+    with pytest.raises(ArticleError, match=r"is not cp1252 text, as it declares \(byte"):
+        decode_source(data, "pages/old.html")
+
+
+def test_markdown_is_read_as_utf8_whatever_it_says() -> None:
+    with pytest.raises(ArticleError, match=r"a\.md:1: is not UTF-8"):
+        decode_source(b'<meta charset="iso-8859-1"> caf\xe9', "a.md")

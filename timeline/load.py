@@ -8,6 +8,7 @@ strings; ``load_articles`` walks folders and reports problems by file (and line)
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
@@ -176,13 +177,45 @@ def read_source(path: Path, shown: str) -> bytes:
 
 
 def decode_source(data: bytes, shown: str) -> str:
+    """The file's text: UTF-8, or for a web page, the encoding it declares in a <meta> tag
+    (pages saved from older news sites are often windows-1252)."""
+    encoding = "utf-8-sig"
+    if shown.lower().endswith(HTML_SUFFIXES) and not data.startswith(b"\xef\xbb\xbf"):
+        encoding = declared_encoding(data) or encoding
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
+        named = "UTF-8 text" if encoding == "utf-8-sig" else f"{encoding} text, as it declares"
         raise ArticleError(
-            shown, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8", line
+            shown, f"is not {named} (byte {exc.start}); save it as UTF-8", line
         ) from None
+
+
+# A <meta charset> or http-equiv Content-Type in the first 1,024 bytes, as browsers look for it.
+_META_CHARSET = re.compile(
+    rb"<meta[^>]+charset\s*=\s*[\"']?\s*([a-z0-9._:-]+)", re.IGNORECASE
+)
+# Labels browsers read as windows-1252 (the WHATWG Encoding standard), not as Latin-1.
+_WINDOWS_1252 = frozenset({
+    "ascii", "us-ascii", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "cp819",
+    "ibm819", "windows-1252", "cp1252", "x-cp1252",
+})  # fmt: skip
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The Python codec for the encoding a web page declares, or None if none (or unknown)."""
+    found = _META_CHARSET.search(data[:1024])
+    if found is None:
+        return None
+    label = found.group(1).decode("ascii").lower()
+    if label in _WINDOWS_1252:
+        return "cp1252"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return "utf-8-sig" if name == "utf-8" else name
 
 
 def source_files(sources: Iterable[Path]) -> list[tuple[Path, str]]:
