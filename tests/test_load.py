@@ -98,6 +98,18 @@ def test_cms_placeholders_are_dropped() -> None:
     assert article.text == "One.\n\nTwo.\n"
 
 
+def test_control_characters_become_spaces_in_place() -> None:
+    # a vertical tab and a form feed as Word and PDF exports leave them, ESC, DEL and a C1
+    body = "On Monday\x0bthe panel\x0cmet \x1b[1mthe mayor\x7f and\x85voted.\tDone.\r\n"
+    raw = md('date: 2018-07-16\ntitle: "Vertical\\vtab"\nsource: "Out\\x1flet"\n'
+             'tags: ["a\\x0bb"]\n', body)
+    (article,) = parse_source(raw, "a.md", NY)
+    assert article.text == "On Monday the panel met  [1mthe mayor  and voted.\tDone.\r\n"
+    assert (article.title, article.source, article.tags) == ("Vertical tab", "Out let", ("a b",))
+    (csv_row,) = parse_source(f'title,date,text\n"A\x0bB",2018-07-16,"{body}"\n', "e.csv", NY)
+    assert (csv_row.title, csv_row.text.strip()) == ("A B", article.text.strip())
+
+
 def test_parse_source_dispatches_on_suffix() -> None:
     (article,) = parse_source(md("date: 2018-07-16\n"), "notes.txt", NY)
     assert article.slug == "notes"

@@ -140,3 +140,8 @@ def test_a_long_text_in_a_hand_made_event_is_read() -> None:
     text = "The committee heard testimony. " * 8_000  # 250 KB: over the csv module's own limit
     (event,) = parse_events_csv(f'date,text\n2018-07-16,"{text}"\n', "events.csv", DCT)
     assert event.text == text.strip()
+
+
+def test_control_characters_in_a_hand_made_event_become_spaces() -> None:
+    (event,) = parse_events_csv('date,headline,text\n2018-07-16,"A\x0bB","x\x1by"\n', "e.csv", DCT)
+    assert (event.headline, event.text) == ("A B", "x y")
