@@ -110,6 +110,13 @@ def test_control_characters_become_spaces_in_place() -> None:
     assert (csv_row.title, csv_row.text.strip()) == ("A B", article.text.strip())
 
 
+def test_lone_surrogates_from_json_escapes_become_replacement_characters() -> None:
+    raw = '{"title": "T \\udc80", "date": "2018-07-16", "text": "On Monday \\ud800 we met."}\n'
+    (article,) = parse_source(raw, "e.jsonl", NY)
+    assert (article.title, article.text.strip()) == ("T \ufffd", "On Monday \ufffd we met.")
+    article.text.encode("utf-8")  # every page and export can be written
+
+
 def test_parse_source_dispatches_on_suffix() -> None:
     (article,) = parse_source(md("date: 2018-07-16\n"), "notes.txt", NY)
     assert article.slug == "notes"

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from datetime import date, time
 
 from timeline.errors import ArticleError
-from timeline.load_meta import without_controls
+from timeline.load_meta import writable
 from timeline.load_tabular import large_csv_fields
 from timeline.model import Event, Granularity, Interval, Status, When
 from timeline.temporal.values import given_interval
@@ -43,7 +43,7 @@ def _norm(header: str) -> str:
 
 def _value(row: Mapping[str, str], *keys: str) -> str:
     for key in keys:
-        text = without_controls(row.get(key) or "").strip()
+        text = writable(row.get(key) or "").strip()
         if text:
             return text
     return ""

@@ -65,16 +65,22 @@ def _parse_date_text(text: str) -> datetime | None:
         return None
 
 
-# C0 control characters but tab, newline and carriage return; DEL; C1 controls. Word and PDF
-# exports leave some (a vertical tab for a line break, a form feed for a page break), and XML
-# and HTML forbid them: a feed holding one does not parse. Each becomes a space, so offsets
-# into the text stay as they were.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 control characters but tab, newline and carriage return; DEL; C1 controls; and lone
+# surrogates, which a JSON export's escapes ("\\ud800") can hold. Word and PDF exports leave
+# controls (a vertical tab for a line break, a form feed for a page break); XML and HTML forbid
+# them (a feed holding one does not parse), and no file can be written with a lone surrogate.
+# Each is replaced by one character, so offsets into the text stay as they were.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
-def without_controls(text: str) -> str:
-    """The text with each control character (see ``_CONTROLS``) replaced by a space."""
-    return _CONTROLS.sub(" ", text) if _CONTROLS.search(text) else text
+def writable(text: str) -> str:
+    """The text with each control character replaced by a space and each lone surrogate by
+    U+FFFD (see ``_UNWRITABLE``)."""
+    return _UNWRITABLE.sub(_replacement, text) if _UNWRITABLE.search(text) else text
+
+
+def _replacement(found: re.Match[str]) -> str:
+    return "\ufffd" if found.group() >= "\ud800" else " "
 
 
 def text_field(meta: Mapping[str, Any], key: str, path: str) -> str | None:
@@ -83,7 +89,7 @@ def text_field(meta: Mapping[str, Any], key: str, path: str) -> str | None:
         return None
     if isinstance(value, list | dict):
         raise ArticleError(path, f"'{key}' must be text, not a list")
-    return without_controls(str(value)).strip() or None
+    return writable(str(value)).strip() or None
 
 
 def string_list(value: Any, key: str, path: str) -> tuple[str, ...]:
@@ -94,7 +100,7 @@ def string_list(value: Any, key: str, path: str) -> tuple[str, ...]:
         value = [v.strip() for v in value.split(",")] if key in {"tags", "authors"} else [value]
     if not isinstance(value, list | tuple) or not all(isinstance(v, str | int) for v in value):
         raise ArticleError(path, f"'{key}' must be a list of text items")
-    return tuple(item for v in value if (item := without_controls(str(v)).strip()))
+    return tuple(item for v in value if (item := writable(str(v)).strip()))
 
 
 def _tags(value: Any, path: str) -> tuple[str, ...]:
@@ -151,7 +157,7 @@ def make_article(
     missing_date: str,
 ) -> Article:
     """Build the Article from canonical metadata; ``missing_date`` says how to add a date."""
-    text = without_controls(text)
+    text = writable(text)
     if meta.get("date") in (None, ""):
         raise ArticleError(path, f"has no publication date; {missing_date}", date_line)
     published = parse_published(meta["date"], tz, path, date_line)
