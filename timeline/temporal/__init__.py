@@ -153,16 +153,18 @@ def _read(cand: Candidate, ctx: Context) -> Timex | None:
     site = Site(ctx, start, end)
     try:
         reading = NORMALIZERS[kind](parts, site)
+        if reading is None:
+            return None
+        if reading.mod is None and ctx.low.endswith(_APPROX_SUFFIXES, 0, start):
+            # "about four hours ago": "about" is not in the span
+            reading = reading._replace(mod="APPROX")
+        return to_timex(reading, start, end, text)
     except (ValueError, OverflowError):
         # Calendar arithmetic beyond year 1..9999 ("65 million years ago", "in 10,000
-        # years"): no TIMEX3 calendar value exists for it, so it is not tagged.
+        # years"), in the normalizer or in the interval of its value (May before a DCT in
+        # year 1 is "0000-05", winter of 9999 ends in year 10000): no TIMEX3 calendar value
+        # exists for it, so it is not tagged.
         return None
-    if reading is None:
-        return None
-    if reading.mod is None and ctx.low.endswith(_APPROX_SUFFIXES, 0, start):
-        # "about four hours ago": "about" is not in the span
-        reading = reading._replace(mod="APPROX")
-    return to_timex(reading, start, end, text)
 
 
 _NARRATIVE = AnchorKind.NARRATIVE  # (a global: see ``anchor.PAST``)
