@@ -143,12 +143,16 @@ def interval_of(value: str) -> tuple[Interval, Granularity] | None:
         return Interval(monday, monday + timedelta(6)), Granularity.WEEK
     if m["quarter"]:
         q = int(m["quarter"])
-        start = date(year, 3 * q - 2, 1)
-        return Interval(start, add_months(start, 3) - timedelta(1)), Granularity.QUARTER
+        # (its last day found in its own last month: the day after it is in year 10000 for
+        # 9999-Q4)
+        last = 3 * q
+        end = date(year, last, calendar.monthrange(year, last)[1])
+        return Interval(date(year, last - 2, 1), end), Granularity.QUARTER
     if m["half"]:
         h = int(m["half"])
-        start = date(year, 6 * h - 5, 1)
-        return Interval(start, add_months(start, 6) - timedelta(1)), Granularity.HALF
+        last = 6 * h
+        end = date(year, last, calendar.monthrange(year, last)[1])
+        return Interval(date(year, last - 5, 1), end), Granularity.HALF
     if m["season"]:
         first, last = SEASON_MONTHS[m["season"]]
         start = date(year, first, 1)
