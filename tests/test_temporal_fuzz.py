@@ -3,12 +3,14 @@ text and DCT, ``tag`` returns timexes (possibly none) and never raises."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
 
 from timeline.model import Timex
-from timeline.temporal import tag
+from timeline.temporal import multilingual, tag
 from timeline.temporal.values import interval_of
 
 
@@ -58,3 +60,58 @@ def test_the_last_quarter_of_9999_is_tagged() -> None:
     found = tag(text, date(9999, 12, 31))
     _well_formed(text, found)
     assert [t.value for t in found] == ["9999-Q4"]
+
+
+class _CountingPattern:
+    """A compiled regex that counts the characters its searches are given to read."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.read = 0
+
+    def _span(self, text: str, pos: int, endpos: int | None) -> None:
+        self.read += (len(text) if endpos is None else min(endpos, len(text))) - pos
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        self._span(text, pos, endpos)
+        return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        self._span(text, pos, endpos)
+        return self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "value"),
+    [
+        ("fr", "Il est venu le 30 septembre. ", "2017-09-30"),
+        ("de", "Er kam am 30. September. ", "2017-09-30"),
+        ("es", "Llegó el 30 de septiembre. ", "2017-09-30"),
+        ("ru", "Он приехал 30 сентября. ", "2017-09-30"),
+    ],
+)
+def test_the_sentences_of_a_long_text_are_read_once(
+    monkeypatch: pytest.MonkeyPatch, lang: str, sentence: str, value: str
+) -> None:
+    # Each yearless date asks for its sentence (the tense decides its year): that was found
+    # by reading the text from its beginning up to the date, for every date
+    counting = _CountingPattern(multilingual._SENTENCE_END)
+    monkeypatch.setattr(multilingual, "_SENTENCE_END", counting)
+    text = sentence * 2000
+    found = tag(text, date(2018, 7, 16), lang)
+    _well_formed(text, found)
+    assert [t.value for t in found] == [value] * 2000
+    assert counting.read <= 4 * len(text)
+
+
+def test_many_overlapping_expressions_are_chosen_among_in_order() -> None:
+    # "Sept. 30 Sept. 30 ...": each "30" is the day of the month before it and of the one
+    # after it, so half of the 40,000 readings overlap others. Each was compared with every
+    # one chosen before it (some 400 million comparisons: minutes).
+    text = "Sept. 30 " * 20_000
+    found = tag(text, date(2018, 7, 16), "fr")
+    _well_formed(text, found)
+    assert len(found) == 19_999
+    assert {(t.text, t.value) for t in found} == {("30 Sept.", "2017-09-30")}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -46,6 +47,10 @@ class _Ctx:
     text: str
     dct: date
     lang: Lang
+    # where each match of _SENTENCE_END in the text ends, in order: found once, so that the
+    # sentence of each expression is found by bisection, not by reading the text up to it
+    # (which made a text with many dates and sentences quadratic)
+    sentence_ends: list[int]
 
 
 _Handler = Callable[[re.Match[str], _Ctx], Timex | None]
@@ -61,18 +66,28 @@ def tag_multilingual(text: str, dct: date | datetime, lang: str) -> tuple[Timex,
     if code not in SPECS:
         raise TimelineError(language_problem(lang) or f"no rules for language {lang!r}")
     day = dct.date() if isinstance(dct, datetime) else dct
-    ctx = _Ctx(text, day, compiled(code))
+    ctx = _Ctx(text, day, compiled(code), [e.end() for e in _SENTENCE_END.finditer(text)])
     found = [
         t
         for kind, pattern in ctx.lang.patterns
         for m in pattern.finditer(text)
         if (t := _HANDLERS[kind](m, ctx)) is not None
     ]
+    # longest first, each kept if it overlaps none kept before. Those are disjoint: kept in
+    # order of start, their ends are in order too, and the one that starts last before t
+    # ends is the only one that can reach into it (found by bisection, not by asking each
+    # of them, which made a text with many expressions quadratic)
+    starts: list[int] = []
+    ends: list[int] = []
     chosen: list[Timex] = []
-    for t in sorted(found, key=lambda t: (t.start - t.end, t.start)):  # longest first
-        if all(t.end <= c.start or c.end <= t.start for c in chosen):
-            chosen.append(t)
-    return tuple(sorted(chosen, key=lambda t: t.start))
+    for t in sorted(found, key=lambda t: (t.start - t.end, t.start)):
+        k = bisect_left(starts, t.end)
+        if k == 0 or ends[k - 1] <= t.start:
+            at = bisect_right(starts, t.start, 0, k)  # (after one that starts there too)
+            starts.insert(at, t.start)
+            ends.insert(at, t.end)
+            chosen.insert(at, t)
+    return tuple(chosen)
 
 
 def _value(day: date, unit: str) -> str:
@@ -134,13 +149,27 @@ def _safe(handler: _Handler) -> _Handler:
     return run
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    return max((e.end() for e in _SENTENCE_END.finditer(text, 0, pos)), default=0)
+def _sentence_start(ctx: _Ctx, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts: after the last sentence end read in
+    ``text[:pos]`` (a "." there needs white space after it before ``pos``; a newline ends at
+    ``pos`` at the latest)."""
+    ends = ctx.sentence_ends
+    k = bisect_left(ends, pos)
+    if k < len(ends) and ends[k] == pos and ctx.text[pos - 1] == "\n":
+        return pos
+    return ends[k - 1] if k else 0
 
 
-def _initial(text: str, pos: int) -> bool:
+def _sentence_end(ctx: _Ctx, pos: int) -> int:
+    """Where the first sentence end at or after ``pos`` starts (the text's end if none)."""
+    ends = ctx.sentence_ends
+    k = bisect_right(ends, pos)
+    return ends[k] - 1 if k < len(ends) else len(ctx.text)
+
+
+def _initial(ctx: _Ctx, pos: int) -> bool:
     """Whether ``pos`` begins a sentence (after optional quotes and dashes)."""
-    return not text[_sentence_start(text, pos) : pos].strip(_OPENERS)
+    return not ctx.text[_sentence_start(ctx, pos) : pos].strip(_OPENERS)
 
 
 def _name_case_ok(m: re.Match[str], group: str, ctx: _Ctx) -> bool:
@@ -149,15 +178,14 @@ def _name_case_ok(m: re.Match[str], group: str, ctx: _Ctx) -> bool:
     word = m[group]
     if ctx.lang.spec.capitalized_nouns:
         return word[:1].isupper()
-    return word[:1].islower() or _initial(ctx.text, m.start(group))
+    return word[:1].islower() or _initial(ctx, m.start(group))
 
 
 def _future(m: re.Match[str], ctx: _Ctx) -> bool:
     """Whether the tense cue nearest to the expression, in its clause if it has one, else in its
     sentence, is a future one ("Poutine, qui a vu Trump lundi, sera à Paris": lundi is past)."""
     text, (start, end) = ctx.text, m.span()
-    stop = _SENTENCE_END.search(text, end)
-    lo, hi = _sentence_start(text, start), stop.start() if stop else len(text)
+    lo, hi = _sentence_start(ctx, start), _sentence_end(ctx, end)
     clause = (
         max([lo, *(text.rfind(p, lo, start) + 1 for p in ",;")]),
         min([hi, *(i for p in ",;" if (i := text.find(p, end, hi)) >= 0)]),
@@ -254,7 +282,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Timex | None:
 @_safe
 def _dayword(m: re.Match[str], ctx: _Ctx) -> Timex | None:
     word = m["w"]
-    if word.lower() == "morgen" and word[0].isupper() and not _initial(ctx.text, m.start()):
+    if word.lower() == "morgen" and word[0].isupper() and not _initial(ctx, m.start()):
         return None  # German "Morgen" mid-sentence is the morning
     if word.lower() == "mañana" and _previous_word(ctx, m.start()) in ctx.lang.spec.morning_nouns:
         return None  # Spanish "la mañana" is the morning
