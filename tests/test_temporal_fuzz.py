@@ -3,14 +3,17 @@ text and DCT, ``tag`` returns timexes (possibly none) and never raises."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from datetime import date
+from typing import SupportsIndex
 
 import pytest
 
 from timeline.model import Timex
 from timeline.temporal import multilingual, tag
+from timeline.temporal.multilingual_rules import Lang
 from timeline.temporal.values import interval_of
 
 
@@ -115,3 +118,57 @@ def test_many_overlapping_expressions_are_chosen_among_in_order() -> None:
     _well_formed(text, found)
     assert len(found) == 19_999
     assert {(t.text, t.value) for t in found} == {("30 Sept.", "2017-09-30")}
+
+
+def test_tense_cues_are_read_near_each_expression_in_a_text_without_stops(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A text without "." or newlines is one sentence: each yearless date read all of it for
+    # its tense cues ("wird", "hat"), quadratic in the text
+    counting: list[_CountingPattern] = []
+    compiled = multilingual.compiled
+
+    def counted(code: str) -> Lang:
+        lang = compiled(code)
+        counting.append(_CountingPattern(lang.tense))
+        return dataclasses.replace(lang, tense=counting[-1])  # type: ignore[arg-type]
+
+    monkeypatch.setattr(multilingual, "compiled", counted)
+    text = "Er kam am 3. Mai und " * 3000
+    found = tag(text, date(2018, 7, 16), "de")
+    _well_formed(text, found)
+    assert [t.value for t in found] == ["2018-05-03"] * 3000
+    # (a few thousand characters around each, whatever the text's length)
+    assert counting[0].read <= len(found) * 3000
+
+
+class _CountingText(str):
+    """A text that counts the characters copied out of it by slicing."""
+
+    copied = 0
+
+    def __getitem__(self, key: SupportsIndex | slice) -> str:
+        part = super().__getitem__(key)
+        _CountingText.copied += len(part)
+        return part
+
+
+@pytest.mark.parametrize(
+    ("lang", "unit", "found_per_unit"),
+    [
+        # a capitalized weekday mid-sentence is a name: whether it opens its sentence was
+        # asked by copying the sentence up to it
+        ("fr", "Lundi et ", 0),
+        # "hoy en día" was looked for in a copy of the rest of the text after each "hoy"
+        ("es", "hoy y ", 1),
+    ],
+)
+def test_a_long_text_without_stops_is_not_copied_for_each_expression(
+    lang: str, unit: str, found_per_unit: int
+) -> None:
+    n = 3000
+    text = _CountingText(unit * n)
+    _CountingText.copied = 0
+    found = tag(text, date(2018, 7, 16), lang)
+    assert len(found) in (found_per_unit * n, found_per_unit * n + 1)
+    assert _CountingText.copied <= 50 * len(text)

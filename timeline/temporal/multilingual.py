@@ -19,7 +19,7 @@ import importlib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from timeline.config import language_problem
@@ -40,6 +40,7 @@ _REACH = {"D": (0, 10), "W": (0, 56), "M": (6, 0), "Y": (60, 0)}
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s)|\n")
 _HABITUAL = ("los", "les", "le")  # "los lunes", "le lundi": every Monday, not one
 _OPENERS = " \t\"'«»„“”\u2018\u2019\u201a\u2014\u2013-("  # may precede a sentence's first word
+_NOT_OPENER = re.compile(f"[^{re.escape(_OPENERS)}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,8 @@ class _Ctx:
     # sentence of each expression is found by bisection, not by reading the text up to it
     # (which made a text with many dates and sentences quadratic)
     sentence_ends: list[int]
+    # a sentence's start -> where its first character other than _OPENERS is
+    first_words: dict[int, int] = field(default_factory=dict)
 
 
 _Handler = Callable[[re.Match[str], _Ctx], Timex | None]
@@ -169,7 +172,15 @@ def _sentence_end(ctx: _Ctx, pos: int) -> int:
 
 def _initial(ctx: _Ctx, pos: int) -> bool:
     """Whether ``pos`` begins a sentence (after optional quotes and dashes)."""
-    return not ctx.text[_sentence_start(ctx, pos) : pos].strip(_OPENERS)
+    # (no character but openers from the sentence's start to pos: the first other one, the
+    # same for every pos of the sentence, is found once, not by reading the sentence up to
+    # each pos, which was quadratic in a text without stops)
+    start = _sentence_start(ctx, pos)
+    first = ctx.first_words.get(start)
+    if first is None:
+        found = _NOT_OPENER.search(ctx.text, start)
+        first = ctx.first_words[start] = found.start() if found else len(ctx.text)
+    return first >= pos
 
 
 def _name_case_ok(m: re.Match[str], group: str, ctx: _Ctx) -> bool:
@@ -181,16 +192,30 @@ def _name_case_ok(m: re.Match[str], group: str, ctx: _Ctx) -> bool:
     return word[:1].islower() or _initial(ctx, m.start(group))
 
 
+# How far from an expression a tense cue can be read (a long news sentence holds some 300
+# characters; a text without stops is one "sentence" however long)
+_TENSE_REACH = 500
+
+
 def _future(m: re.Match[str], ctx: _Ctx) -> bool:
     """Whether the tense cue nearest to the expression, in its clause if it has one, else in its
     sentence, is a future one ("Poutine, qui a vu Trump lundi, sera à Paris": lundi is past)."""
     text, (start, end) = ctx.text, m.span()
     lo, hi = _sentence_start(ctx, start), _sentence_end(ctx, end)
+    # (no farther than _TENSE_REACH on either side: a "sentence" of a text without stops
+    # may be all of it, and reading it for each expression was quadratic; a cut is moved to
+    # white space, so no word is read in part)
+    if lo < start - _TENSE_REACH:
+        lo = start - _TENSE_REACH
+    if hi > end + _TENSE_REACH:
+        hi = end + _TENSE_REACH
+        cut = text.rfind(" ", end, hi)
+        hi = cut if cut >= 0 else end
     clause = (
         max([lo, *(text.rfind(p, lo, start) + 1 for p in ",;")]),
         min([hi, *(i for p in ",;" if (i := text.find(p, end, hi)) >= 0)]),
     )
-    for a, b in (clause, (lo, hi)):
+    for a, b in (clause, (lo, hi)) if clause != (lo, hi) else (clause,):
         cues = [
             (max(c.start() - end, start - c.end()), bool(c["future"]))
             for c in ctx.lang.tense.finditer(text, a, b)
@@ -279,6 +304,10 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Timex | None:
     return _timex(m, ctx, day, "D", relative=True, pod=pod)
 
 
+_EN_DIA = re.compile(r"\s+en\s+día")  # (matched in place: a copy of the rest of the text for
+# each "hoy" was quadratic)
+
+
 @_safe
 def _dayword(m: re.Match[str], ctx: _Ctx) -> Timex | None:
     word = m["w"]
@@ -286,7 +315,7 @@ def _dayword(m: re.Match[str], ctx: _Ctx) -> Timex | None:
         return None  # German "Morgen" mid-sentence is the morning
     if word.lower() == "mañana" and _previous_word(ctx, m.start()) in ctx.lang.spec.morning_nouns:
         return None  # Spanish "la mañana" is the morning
-    if word.lower() == "hoy" and re.match(r"\s+en\s+día", ctx.text[m.end() :]):
+    if word.lower() == "hoy" and _EN_DIA.match(ctx.text, m.end()):
         return None  # "hoy en día": nowadays
     offset = ctx.lang.day_words[" ".join(word.lower().replace("\u2019", "'").split())]
     pod = lookup(ctx.lang.spec.parts_of_day, m["pod"])
