@@ -159,11 +159,13 @@ def _read(cand: Candidate, ctx: Context) -> Timex | None:
             # "about four hours ago": "about" is not in the span
             reading = reading._replace(mod="APPROX")
         return to_timex(reading, start, end, text)
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, KeyError):
         # Calendar arithmetic beyond year 1..9999 ("65 million years ago", "in 10,000
         # years"), in the normalizer or in the interval of its value (May before a DCT in
         # year 1 is "0000-05", winter of 9999 ends in year 10000): no TIMEX3 calendar value
-        # exists for it, so it is not tagged.
+        # exists for it, so it is not tagged. Nor is a word the patterns read in ``low``
+        # that is another word lower-cased on its own (KeyError: "Aprİl" is "april" in
+        # ``low``, which keeps one character of each, but "apri\u0307l" in the tables).
         return None
 
 

@@ -141,12 +141,14 @@ def _timex(
 
 
 def _safe(handler: _Handler) -> _Handler:
-    """Dates out of the calendar's range ("31.02.2018", year 1 minus a day) tag nothing."""
+    """Dates out of the calendar's range ("31.02.2018", year 1 minus a day) tag nothing; nor
+    does a name the patterns (which ignore case) match that lower-cases to no name in the
+    tables ("vendredİ" is "vendredi\u0307", "\u017feptembre" keeps its long s): KeyError."""
 
     def run(m: re.Match[str], ctx: _Ctx) -> Timex | None:
         try:
             return handler(m, ctx)
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError, KeyError):
             return None
 
     return run
