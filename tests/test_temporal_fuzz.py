@@ -10,9 +10,12 @@ from datetime import date
 from typing import SupportsIndex
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline.model import Timex
 from timeline.temporal import multilingual, tag
+from timeline.temporal.lexicon import words
 from timeline.temporal.multilingual_rules import Lang
 from timeline.temporal.values import interval_of
 
@@ -191,3 +194,34 @@ def test_a_long_text_without_stops_is_not_copied_for_each_expression(
 )
 def test_a_name_that_lower_cases_to_another_word_is_not_an_error(lang: str, text: str) -> None:
     _well_formed(text, tag(text, date(2018, 7, 16), lang))
+
+
+_WORDS = [
+    *words(
+        """Monday Friday Jan. Sept. May the last next this early mid end of year years month week
+    day quarter fiscal ago later earlier before from now today yesterday tomorrow morning noon
+    p.m. 1990s '90s 21st century first fourth Christmas summer every nineteen ninety and or
+    about 0 1 12 24 30 31 1999 2018 9999 10000 2018-07-16 7/16/2018 16.07.2018 lundi janvier
+    hier Montag Januar gestern lunes enero ayer понедельник января вчера - / . , '"""
+    ),
+    # a dotted capital I, a long s, a combining accent, a right-to-left mark, NUL, an
+    # Arabic-Indic three, a fullwidth 1999, a newline
+    *("\u0130", "\u017f", "\u0301", "\u200f", "\x00", "\u0663", "\uff11\uff19\uff19\uff19", "\n"),
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=6)), max_size=40),
+    seps=st.sampled_from([" ", "", "-", ". ", "\n"]),
+    dct=st.one_of(
+        st.sampled_from([date(1, 1, 1), date(9999, 12, 31), date(2000, 2, 29), date(2018, 7, 16)]),
+        st.dates(),
+    ),
+    lang=st.sampled_from(["en", "de", "fr", "es", "ru"]),
+)
+def test_any_text_at_any_dct_gives_well_formed_timexes(
+    words: list[str], seps: str, dct: date, lang: str
+) -> None:
+    text = seps.join(words)
+    _well_formed(text, tag(text, dct, lang))
