@@ -10,8 +10,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from timeline import segment
+from timeline import dating, segment
 from timeline.api import tag_article
+from timeline.dating import Region
 from timeline.extract import placeable
 from timeline.model import Article, Timex
 from timeline.narrative import Anchored, day_of, event_nouns
@@ -69,3 +70,31 @@ def test_each_event_noun_finds_its_nearest_expression_without_trying_all() -> No
         nearest = min(timexes, key=lambda t: (abs(t.start - m.start()), t.start))
         assert anchored == Anchored(m.group(), day_of(nearest), 0)
 
+
+class _CountedRegions(list[Region]):
+    walks = 0
+
+    def __iter__(self) -> Iterator[Region]:
+        self.walks += 1
+        return super().__iter__()
+
+
+def test_each_expression_finds_its_regions_without_trying_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each expression of a sentence was tested against every embedded region of it: a
+    sentence of thousands of each ("the day before the day before …", every "before" opening
+    a region) took time growing with its square."""
+    text = "the day before " * 300 + "Monday, he said “it was on Monday” after the vote."
+    tagged = tag_article(_article(text))
+    timexes = [t for t in tagged.timexes if placeable(t, tagged.article)]
+    assert len(timexes) > 250
+    plain = dating.regions(text)
+    counted = _CountedRegions(plain)
+    monkeypatch.setattr(dating, "regions", lambda _: counted)
+    got = dating.date_sentence(text, 0, timexes)
+    assert counted.walks <= 2  # not one walk for each expression
+    for d in [got.main, *got.background]:  # as each expression tested against all found
+        assert d is not None
+        region = dating._embedding(text, d.timex.start, d.timex.end, plain)
+        assert d.kind == (region[2] if region else "")

@@ -21,6 +21,7 @@ date the main action: news copy writes "Paul wrote in Monday's op-ed" for a Mond
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -126,25 +127,73 @@ def _quoted(quotes: list[Region], pos: int) -> bool:
 
 def _phrase_not_clause(text: str, timex_start: int) -> bool:
     """"since 2016", "after Monday": the expression right after a subordinator is a phrase."""
-    before = text[:timex_start].rstrip()
-    # The word ends the text, so the search can start six characters (the longest word)
-    # from its end; ``\b`` still sees the character before that.
-    return bool(_PHRASE_END.search(before, max(0, len(before) - 6)))
+    # What precedes the expression, without its trailing blanks: found by stepping back over
+    # them, not by stripping a copy of all of it (a copy for each expression of a sentence
+    # of thousands took time growing with its square).
+    end = timex_start
+    while end and text[end - 1].isspace():
+        end -= 1
+    # The word ends there, so the search can start six characters (the longest word) before;
+    # ``\b`` still sees the character before that.
+    return bool(_PHRASE_END.search(text, max(0, end - 6), end))
 
 
-def _embedding(text: str, start: int, end: int, found: list[Region]) -> Region | None:
-    """The innermost region that makes the expression date an embedded event, if any."""
+def _embedding(
+    text: str, start: int, end: int, found: list[Region],
+    holders: dict[int, tuple[Region | None, bool]] | None = None,
+) -> Region | None:
+    """The innermost region that makes the expression date an embedded event, if any.
+    ``holders``: ``_holders`` of ``found`` at the expressions' starts, if computed."""
     # Cheapest test first: most expressions are not bare numbers.
     if text[start:end].isdigit() and _NOUN_AFTER.match(text[end:]) and (
         _DETERMINER_BEFORE.search(text[:start])
     ):
         return (start, end, "np")  # "the 2016 election"
+    if holders is not None:
+        innermost, any_not_sub = holders[start]
+        if innermost is None:
+            return None
+        if not any_not_sub and _phrase_not_clause(text, start):
+            return None
+        return innermost
     holding = [r for r in found if r[0] <= start < r[1]]
     if not holding:
         return None
     if all(kind == "sub" for _, _, kind in holding) and _phrase_not_clause(text, start):
         return None
     return max(holding, key=lambda r: r[0])
+
+
+# A sentence with more regions times expressions than this has each expression's regions found
+# in one sweep (``_holders``): tested against every region, a sentence of thousands of each
+# ("the day before the day before …") took time growing with its square. News sentences have a
+# few of each, which the plain test handles quicker.
+_MANY = 256
+
+
+def _holders(found: list[Region], positions: Sequence[int]) -> dict[
+    int, tuple[Region | None, bool]
+]:
+    """For each position: the innermost region holding it (``r[0] <= pos < r[1]``; of those
+    starting last, the first in ``found``, which is sorted), and whether any region holding
+    it is not a subordinate clause. One sweep over the positions in order: a region that has
+    ended before one position has ended before every later one."""
+    out: dict[int, tuple[Region | None, bool]] = {}
+    started: list[tuple[int, int]] = []  # (-start, index) of regions started
+    not_sub: list[int] = []  # ends of regions started that are not "sub"
+    i = 0
+    for pos in sorted(set(positions)):
+        while i < len(found) and found[i][0] <= pos:
+            heapq.heappush(started, (-found[i][0], i))
+            if found[i][2] != "sub":
+                heapq.heappush(not_sub, found[i][1])
+            i += 1
+        while started and found[started[0][1]][1] <= pos:
+            heapq.heappop(started)
+        while not_sub and not_sub[0] <= pos:
+            heapq.heappop(not_sub)
+        out[pos] = (found[started[0][1]] if started else None, bool(not_sub))
+    return out
 
 
 def date_sentence(text: str, offset: int, timexes: Sequence[Timex]) -> SentenceDating:
@@ -158,9 +207,12 @@ def date_sentence(text: str, offset: int, timexes: Sequence[Timex]) -> SentenceD
     first_region = found[0][0] if found else length  # ``found`` is sorted
     dated: list[Dated] = []
     main = None
+    holders = None
+    if len(found) * len(timexes) > _MANY:
+        holders = _holders(found, [t.start - offset for t in timexes])
     for t in timexes:
         start, end = t.start - offset, t.end - offset
-        region = _embedding(text, start, end, found)
+        region = _embedding(text, start, end, found, holders)
         if region is None:
             c_start, c_end, kind = 0, (first_region if start < first_region else length), ""
         else:
