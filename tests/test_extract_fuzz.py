@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import SupportsIndex
 
 import pytest
 
@@ -98,3 +99,29 @@ def test_each_expression_finds_its_regions_without_trying_all(
         assert d is not None
         region = dating._embedding(text, d.timex.start, d.timex.end, plain)
         assert d.kind == (region[2] if region else "")
+
+
+class _SlicedStr(str):
+    """A text that counts the characters its slices copy."""
+
+    copied = 0
+
+    def __getitem__(self, key: SupportsIndex | slice) -> str:
+        part = super().__getitem__(key)
+        self.copied += len(part)
+        return part
+
+
+@pytest.mark.parametrize("sentence", [
+    "the 2016 election and " * 300,  # was: the text before each expression searched
+    "before Monday and " * 300,  # was: the text before each "before" copied and stripped
+])
+def test_a_sentence_is_dated_without_copying_it_for_each_expression(sentence: str) -> None:
+    tagged = tag_article(_article(sentence))
+    timexes = [t for t in tagged.timexes if placeable(t, tagged.article)]
+    assert len(timexes) == 300
+    text = _SlicedStr(sentence)
+    got = dating.date_sentence(text, 0, timexes)
+    assert text.copied <= len(sentence)
+    assert got == dating.date_sentence(sentence, 0, timexes)
+

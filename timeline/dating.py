@@ -56,8 +56,10 @@ _REPORTING_OR_SUBORDINATOR = AtWordStarts(
     rf"|(?i:{alternation(_SUBORDINATORS.split('|'), ignore_case=True)}))\b"
 )
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b")
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.I)
-_NOUN_AFTER = re.compile(r"^\s*[a-z]")
+# A determiner, as a word, where the blanks before an expression begin (``_determiner_before``).
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)$", re.I)
+_NOUN_AFTER = re.compile(r"\s*[a-z]")
+_OPENING = re.compile(r"\s*(?:[—-]\s*)?")
 _PHRASE_END = re.compile(r"\b(?:after|before|since|until|once)$", re.I)
 
 
@@ -112,13 +114,22 @@ def regions(text: str) -> list[Region]:
             end = inside[0] if inside else length
             if start.start() < end:
                 found.append((start.start(), end, "report"))
-        elif text[:at].strip() in {"", "—", "-"}:
+        elif at <= _opening(text):
             comma = text.find(",", word.end())
             found.append((at, comma if comma != -1 else length, "sub"))
         else:
             found.append((at, length, "sub"))
     found.sort()
     return found
+
+
+def _opening(text: str) -> int:
+    """Where the sentence's opening blanks and dash end: a subordinator at or before it opens
+    the sentence (what precedes it, stripped, is "", "—" or "-"). Not a copy of the text before
+    each subordinator stripped: a sentence of thousands ("before before …") took time growing
+    with its square."""
+    match = _OPENING.match(text)
+    return match.end() if match else 0
 
 
 def _quoted(quotes: list[Region], pos: int) -> bool:
@@ -138,6 +149,18 @@ def _phrase_not_clause(text: str, timex_start: int) -> bool:
     return bool(_PHRASE_END.search(text, max(0, end - 6), end))
 
 
+def _determiner_before(text: str, start: int) -> bool:
+    """Blanks, after a determiner ("the", "its", …), just before ``start``? Found by stepping
+    back over the blanks and looking at the few characters before them: searched for in all
+    the text before, for each expression of a sentence of thousands ("the 2016 election and
+    the 2016 election …"), it took time growing with the square of the sentence."""
+    end = start
+    while end and text[end - 1].isspace():
+        end -= 1
+    # the longest determiner is five characters; ``\b`` still sees the character before
+    return end < start and _DETERMINER.search(text, max(0, end - 5), end) is not None
+
+
 def _embedding(
     text: str, start: int, end: int, found: list[Region],
     holders: dict[int, tuple[Region | None, bool]] | None = None,
@@ -145,8 +168,8 @@ def _embedding(
     """The innermost region that makes the expression date an embedded event, if any.
     ``holders``: ``_holders`` of ``found`` at the expressions' starts, if computed."""
     # Cheapest test first: most expressions are not bare numbers.
-    if text[start:end].isdigit() and _NOUN_AFTER.match(text[end:]) and (
-        _DETERMINER_BEFORE.search(text[:start])
+    if text[start:end].isdigit() and _NOUN_AFTER.match(text, end) and (
+        _determiner_before(text, start)
     ):
         return (start, end, "np")  # "the 2016 election"
     if holders is not None:
