@@ -7,15 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import SupportsIndex
+from typing import Any, ClassVar, SupportsIndex
 
 import pytest
 
-from timeline import dating, segment
+from timeline import dating, names, segment
 from timeline.api import tag_article
 from timeline.dating import Region
 from timeline.extract import placeable
 from timeline.model import Article, Timex
+from timeline.names import find_names
 from timeline.narrative import Anchored, day_of, event_nouns
 from timeline.segment import split_sentences
 
@@ -125,3 +126,26 @@ def test_a_sentence_is_dated_without_copying_it_for_each_expression(sentence: st
     assert text.copied <= len(sentence)
     assert got == dating.date_sentence(sentence, 0, timexes)
 
+
+class _SlicedList(list[str]):
+    """Words that count the items their slices copy (slices are counted lists too)."""
+
+    copied: ClassVar[list[int]] = [0]  # shared by a list and its slices
+
+    def __getitem__(self, key: SupportsIndex | slice) -> Any:
+        part = super().__getitem__(key)
+        if isinstance(key, slice):
+            self.copied[0] += len(part)
+            return _SlicedList(part)
+        return part
+
+
+def test_a_long_capitalized_run_is_read_without_copying_it_for_each_word() -> None:
+    """Leading function words and titles were dropped from a capitalized run one list slice
+    at a time: "A of of of … B" (thousands) took time growing with its square."""
+    run = "A" + " of" * 3_000 + " President Vladimir Putin"
+    assert find_names(run).people == ("Vladimir Putin",)
+    words = _SlicedList(run.split())
+    titled, rest = names._split_title(words)
+    assert titled and rest == ["Vladimir", "Putin"]
+    assert words.copied[0] <= 2
