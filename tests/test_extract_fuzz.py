@@ -17,7 +17,7 @@ from timeline.dating import Region
 from timeline.extract import placeable
 from timeline.model import Article, Timex
 from timeline.names import find_names
-from timeline.narrative import Anchored, day_of, event_nouns
+from timeline.narrative import Anchored, day_of, event_nouns, refer_back
 from timeline.segment import split_sentences
 
 
@@ -149,3 +149,26 @@ def test_a_long_capitalized_run_is_read_without_copying_it_for_each_word() -> No
     titled, rest = names._split_title(words)
     assert titled and rest == ["Vladimir", "Putin"]
     assert words.copied[0] <= 2
+
+
+class _CountedSpans(list[tuple[int, int]]):
+    walks = 0
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        self.walks += 1
+        return super().__iter__()
+
+
+def test_each_noun_phrase_is_tested_against_the_dated_spans_without_trying_all() -> None:
+    """Each definite noun phrase of an undated sentence was tested against every expression of
+    it: "He said that the vote on Tuesday and the vote on Tuesday …" (thousands, after a
+    dated meeting) took time growing with its square."""
+    sentence = "He said that " + "the vote on Tuesday and " * 300 + "the meeting went on."
+    spans = _CountedSpans(
+        (m.start(), m.end()) for m in re.finditer("Tuesday", sentence)
+    )
+    monday = tag_article(_article("The meeting was on Monday.")).timexes[0]
+    known = {"meeting": Anchored("meeting", monday, 0)}
+    assert refer_back(sentence, known, spans) == known["meeting"]
+    assert spans.walks <= 2  # not one walk for each of the 300 phrases
+    assert refer_back(sentence, known, [*spans, (len(sentence) - 14, len(sentence) - 13)]) is None

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from timeline.model import Granularity, Timex
 from timeline.wordpattern import AtWordStarts, alternation
@@ -100,10 +101,28 @@ def refer_back(
     """The dated event an undated sentence refers to by a definite noun phrase, if any.
 
     A phrase that holds its own expression ("the 2016 election") is dated by it instead."""
+    overlaps = _overlaps(dated_spans) if len(dated_spans) > _FEW else (
+        lambda start, end: any(s < end and start < e for s, e in dated_spans)
+    )
     for m in _DEFINITE.finditer(sentence):
-        if any(s < m.end() and m.start() < e for s, e in dated_spans):
+        if overlaps(m.start(), m.end()):
             continue
         anchored = known.get(_key(m.group("noun")))
         if anchored is not None:
             return anchored
     return None
+
+
+def _overlaps(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether ``[start, end)`` overlaps any of ``spans``, by bisection: each noun phrase of a
+    sentence tested against every expression of it, a sentence of thousands of each ("He said
+    that the vote on Tuesday and the vote on Tuesday …") took time growing with its square."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))  # the furthest end so far
+
+    def overlaps(start: int, end: int) -> bool:
+        before = bisect_left(starts, end)  # the spans starting before ``end``
+        return before > 0 and reach[before - 1] > start
+
+    return overlaps
