@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -100,20 +101,32 @@ def regions(text: str) -> list[Region]:
         comma = text.find(",", m.end())
         relative.append((m.start(), comma if comma != -1 else length, "rel"))
     found = quotes + relative
+    # Quotes, and relative clauses, do not overlap one another: the one holding a word is the
+    # last to start at or before it (``_holding``). The complement after a verb is the first
+    # one after it, which is that of the verb before if it lies after this one too: searched
+    # for again only then. (Each verb tested against every quote and relative clause, and a
+    # complement searched for after each, "said said said … he" took time growing with the
+    # square of the sentence: 40 KB, 13 s.)
+    quote_starts = [s for s, _, _ in quotes] if len(quotes) > _FEW else None
+    relative_starts = [s for s, _, _ in relative] if len(relative) > _FEW else None
+    complement = None
+    searched = False
     # Verbs and subordinators in one pass, in text order: the order in which their regions
     # are appended does not matter, as ``found`` is sorted (whole tuples) at the end.
     for word in _REPORTING_OR_SUBORDINATOR.finditer(text):
         at = word.start(1)
-        if quotes and _quoted(quotes, at):
+        if quotes and _holding(quotes, quote_starts, at) is not None:
             continue
         if word.group("verb"):
-            start = _COMPLEMENT_START.search(text, word.end())
-            if start is None:
+            after = word.end()
+            if not searched or (complement is not None and complement.start() < after):
+                complement, searched = _COMPLEMENT_START.search(text, after), True
+            if complement is None:
                 continue
-            inside = [e for s, e, _ in relative if s <= at < e] if relative else []
-            end = inside[0] if inside else length
-            if start.start() < end:
-                found.append((start.start(), end, "report"))
+            inside = _holding(relative, relative_starts, at) if relative else None
+            end = inside[1] if inside is not None else length
+            if complement.start() < end:
+                found.append((complement.start(), end, "report"))
         elif at <= _opening(text):
             comma = text.find(",", word.end())
             found.append((at, comma if comma != -1 else length, "sub"))
@@ -132,8 +145,20 @@ def _opening(text: str) -> int:
     return match.end() if match else 0
 
 
-def _quoted(quotes: list[Region], pos: int) -> bool:
-    return any(s <= pos < e for s, e, _ in quotes)
+# Up to this many quotes (or relative clauses) are tried in turn, more by bisection.
+_FEW = 8
+
+
+def _holding(spans: list[Region], starts: list[int] | None, pos: int) -> Region | None:
+    """The region of ``spans`` (sorted, not overlapping; ``starts`` theirs, or None for a
+    few) holding ``pos``."""
+    if starts is None:
+        for span in spans:
+            if span[0] <= pos < span[1]:
+                return span
+        return None
+    i = bisect_right(starts, pos) - 1
+    return spans[i] if i >= 0 and pos < spans[i][1] else None
 
 
 def _phrase_not_clause(text: str, timex_start: int) -> bool:
