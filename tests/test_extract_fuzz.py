@@ -14,10 +14,12 @@ import pytest
 from timeline import dating, names, segment
 from timeline.api import tag_article
 from timeline.dating import Region
+from timeline.evidence import MARK_CLOSE, MARK_OPEN
 from timeline.extract import placeable
 from timeline.model import Article, Timex
 from timeline.names import find_names
 from timeline.narrative import Anchored, day_of, event_nouns, refer_back
+from timeline.render_article import article_body_html
 from timeline.segment import split_sentences
 
 
@@ -199,3 +201,15 @@ def test_reporting_verbs_share_the_complement_they_find(monkeypatch: pytest.Monk
     quoted = "“a said b” " * 500 + "said it"  # verbs in quotes open no region
     assert dating.regions(quoted)[-1] == (len(quoted) - 2, len(quoted), "report")
     assert len(dating.regions(quoted)) == 501
+
+
+def test_a_sentence_ending_inside_a_link_title_ends_there() -> None:
+    """A sentence that ended inside a link's title (an attribute, where its end mark is
+    dropped) stayed open and wrapped every later stretch of the article: a run of them made
+    a body growing with the square of the text (40 KB, 56 MB)."""
+    text = 'Xyz. [Ab](http://x "Then. Next") ' * 300
+    body = article_body_html(tag_article(_article(text)))
+    assert len(body) < 10 * len(text)
+    one = article_body_html(tag_article(_article('Xyz. [Ab](http://x "Then. Next") Done.')))
+    # the sentence "[Ab](http://x "Then." ends in the title: its links go after the link
+    assert one.count(f"{MARK_OPEN}c") == 1 and f'</a>{MARK_OPEN}a5:25{MARK_CLOSE}' in one

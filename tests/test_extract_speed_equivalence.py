@@ -73,7 +73,13 @@ class _ReferenceWeaver:
         return "a" in self.stack
 
     def tag(self, token: str) -> None:
-        token = _SENTINELS.sub("", token)  # a span end inside an attribute is lost, not leaked
+        for match in _SENTINELS.finditer(token):  # a span that ends inside an attribute ends
+            k, closing = divmod(ord(match.group()) - _BASE, 2)
+            if closing and k < len(self.spans) and k in self.active:
+                self.active.remove(k)
+                if self.spans[k].after:
+                    self.pending.append(self.spans[k].after)
+        token = _SENTINELS.sub("", token)  # and the sentinels are dropped, not leaked
         match = _TAG_NAME.match(token)
         name = match.group(1).lower() if match else ""
         if token.startswith("</"):
