@@ -213,3 +213,21 @@ def test_a_sentence_ending_inside_a_link_title_ends_there() -> None:
     one = article_body_html(tag_article(_article('Xyz. [Ab](http://x "Then. Next") Done.')))
     # the sentence "[Ab](http://x "Then." ends in the title: its links go after the link
     assert one.count(f"{MARK_OPEN}c") == 1 and f'</a>{MARK_OPEN}a5:25{MARK_CLOSE}' in one
+
+
+@pytest.mark.parametrize(("reference", "harmless"), [
+    ("&#xF0001;", "&#x0FFFD;"), ("&#983041;", "&#065533;"), ("&#xFFFF1;", "&#x0FFFD;"),
+    ("<b>&#x0F0001</b>", "<b>&#x00FFFD</b>"),  # raw HTML: read without the ";" too
+])
+def test_the_text_cannot_forge_a_sentinel_with_a_character_reference(
+    reference: str, harmless: str,
+) -> None:
+    """Spans are marked in the source with private-use characters, which the text's own are
+    replaced in; but a character reference to one ("&#xF0001;", span 0's end) was written out
+    by the sanitizer as the character itself, and read as a sentinel: it ended the sentence
+    there (or started a span, or made a mark for ``bind_reports``)."""
+    forged = f"Talks began on Monday {reference} and went on. Then they ended."
+    plain = forged.replace(reference, harmless)
+    body = article_body_html(tag_article(_article(forged)))
+    assert body == article_body_html(tag_article(_article(plain)))
+    assert "\ufffd" in body

@@ -28,6 +28,9 @@ MARK_OPEN, MARK_CLOSE = "\U000ffff1", "\U000ffff2"
 _SENTINELS = re.compile("[\U000f0000-\U000ffffd]")
 _SENTINEL_SPLIT = re.compile("([\U000f0000-\U000ffffd])")
 _NOT_BLANK = re.compile("[^ \t]")
+# A numeric character reference ("&#xF0000;", "&#983040;"; HTML reads one without its ";" too,
+# and with leading zeros): the sanitizer writes out the character it stands for.
+_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+))")
 # html5ever (inside nh3) always double-quotes attributes, but leaves ">" unescaped in them.
 _TOKEN = re.compile(r'(<[^>"]*(?:"[^"]*"[^>"]*)*>)')
 _TAG_NAME = re.compile(r"</?([a-zA-Z0-9]+)")
@@ -66,9 +69,25 @@ def _past_block_markers(text: str, pos: int, line_start: int) -> int:
     return max(pos, match.end()) if match else pos
 
 
+def _defused(ref: re.Match[str]) -> str:
+    """A reference to a sentinel as one to U+FFFD of the same length (offsets are kept)."""
+    hexa, decimal = ref.groups()
+    digits = (hexa or decimal).lstrip("0")
+    # (a sentinel has at most seven digits; ``int`` refuses a decimal of thousands)
+    if len(digits) > 7 or not _BASE <= int(digits or "0", 16 if hexa else 10) <= 0xFFFFD:
+        return ref.group()
+    if hexa:
+        return ref.group()[:3] + "FFFD".rjust(len(hexa), "0")
+    return "&#" + "65533".rjust(len(decimal), "0")
+
+
 def mark_source(text: str, spans: Sequence[Span]) -> str:
     """Insert each span's sentinels into the Markdown source."""
     clean = _SENTINELS.sub("\ufffd", text)
+    if "&#" in clean:
+        # Nor can the text write a sentinel as a character reference: rendered, it was read
+        # as one, starting or ending the span it numbers, or as a mark ``bind_reports`` fills.
+        clean = _REFERENCE.sub(_defused, clean)
     inserts: list[tuple[int, int, str]] = []
     add = inserts.append
     for k, span in enumerate(spans[:MAX_SPANS]):
