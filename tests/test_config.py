@@ -73,6 +73,17 @@ def test_toml_syntax_error_names_the_line() -> None:
         parse_config_text('title = "x"\nbase_url = \n', "site/timeline.toml")
 
 
+def test_toml_nested_too_deeply_is_one_line_not_a_recursion_error() -> None:
+    with pytest.raises(ConfigError, match=r"^timeline.toml: not valid TOML \(nested too deep"):
+        parse_config_text("title = " + "[" * 100_000 + "]" * 100_000 + "\n")
+
+
+def test_a_config_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "timeline.toml"
+    path.write_bytes('\ufefftitle = "Helsinki"\n'.encode())  # as Windows Notepad saves it
+    assert load_config(path).title == "Helsinki"
+
+
 def test_config_that_is_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "timeline.toml"
     path.write_bytes(b'title = "\xff"\n')

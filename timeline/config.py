@@ -187,6 +187,8 @@ def parse_config_text(text: str, origin: str = CONFIG_FILE) -> dict[str, Any]:
         where = f"{origin}:{found.group(1)}" if found else origin
         fix = "fix that line" if found else "fix it"
         raise ConfigError(f"{where}: not valid TOML ({exc}); {fix}") from None
+    except RecursionError:
+        raise ConfigError(f"{origin}: not valid TOML (nested too deeply); fix it") from None
 
 
 def rebase_paths(raw: Mapping[str, Any], folder: Path) -> dict[str, Any]:
@@ -215,7 +217,7 @@ def load_config(path: Path | None, **overrides: Any) -> Config:
         raise ConfigError(f"{origin}: is a folder; give the config file, e.g. {path / CONFIG_FILE}")
     if path is not None and path.exists():
         try:
-            text = path.read_text("utf-8")
+            text = path.read_text("utf-8-sig")  # Windows editors may begin it with a BOM
         except UnicodeDecodeError as exc:
             raise ConfigError(f"{origin}: not UTF-8 text; save it as UTF-8") from exc
         except OSError as exc:
