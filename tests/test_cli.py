@@ -114,6 +114,15 @@ def test_bad_jobs_is_a_usage_error(site: Path) -> None:
     assert "--jobs" in result.stderr
 
 
+def test_far_more_jobs_than_cpus_is_a_usage_error(site: Path) -> None:
+    from timeline.executors import default_jobs
+
+    result = run("build", "--jobs", str(4 * default_jobs() + 1), cwd=site)
+    assert result.exit_code == 2
+    assert "more than four processes for each of this machine's" in result.stderr
+    assert not (site / "public").exists()  # refused before anything was built
+
+
 def test_a_system_error_is_one_line_naming_the_file(
     site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -95,16 +95,24 @@ def _with_jobs(command: F) -> F:
 
 
 def _local_jobs(jobs: int) -> int:
-    """Processes on this machine for what runs here (rendering pages), whatever the executor."""
+    """Processes on this machine for what runs here (rendering pages), whatever the executor.
+    More than four a CPU is refused: each process may copy much of the build's memory, and
+    ``--jobs 1000`` on a laptop is a slip of the keyboard, not a plan."""
     from timeline.executors import default_jobs
 
-    return jobs or default_jobs()
+    cpus = default_jobs()
+    if jobs > 4 * cpus:
+        raise click.BadParameter(
+            f"{jobs} is more than four processes for each of this machine's {cpus} CPUs; "
+            "use --jobs 0 for one per CPU", param_hint="'--jobs'",
+        )
+    return jobs or cpus
 
 
 def _open_mapper(jobs: int, executor: str, scheduler: str | None) -> Any:
-    from timeline.executors import default_jobs, open_mapper
+    from timeline.executors import open_mapper
 
-    return open_mapper(jobs or default_jobs(), executor, scheduler)
+    return open_mapper(_local_jobs(jobs), executor, scheduler)
 
 
 class _Progress:

@@ -76,7 +76,7 @@ class PreviewServer:
         except OSError as exc:
             shutil.rmtree(self._folder, ignore_errors=True)
             raise TimelineError(
-                f"cannot serve on {host}:{port} ({exc.strerror}); choose another --port"
+                f"cannot serve on {host}:{port} ({exc.strerror}); choose another --host or --port"
             ) from None
         self._http.daemon_threads = True
         bound_host, bound_port = self._http.server_address[:2]
