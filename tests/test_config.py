@@ -114,3 +114,10 @@ def test_a_base_url_must_be_an_http_url_or_a_path(url: str, problem: str) -> Non
 @pytest.mark.parametrize("url", ["/", "/news/", "http://localhost:8000/", "https://ex.org/a"])
 def test_http_urls_and_paths_are_base_urls(url: str) -> None:
     assert Config.from_mapping({"base_url": url}).base_url.startswith(url)
+
+
+def test_a_between_flag_backwards_is_named_as_the_flags() -> None:
+    from datetime import date
+
+    with pytest.raises(ConfigError, match=r"^--between: 2018-08-01 is after 2018-07-01; give"):
+        load_config(None, between=(date(2018, 8, 1), date(2018, 7, 1)))

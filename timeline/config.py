@@ -226,6 +226,11 @@ def load_config(path: Path | None, **overrides: Any) -> Config:
         raw = {**defaults, **parse_config_text(text, origin)}
         raw = rebase_paths({k: v for k, v in raw.items() if v is not None}, path.parent)
     given = {k: v for k, v in overrides.items() if v is not None}
+    # the flags' own problems, named as the flags'
     if isinstance(url := given.get("base_url"), str) and (problem := _base_url_problem(url)):
-        raise ConfigError(f"--base-url: {problem}")  # the flag's, not the file's
+        raise ConfigError(f"--base-url: {problem}")
+    between = given.get("between")
+    if isinstance(between, tuple | list) and len(between) == 2 and between[0] > between[1]:
+        first, last = (d.isoformat() if isinstance(d, date) else d for d in between)
+        raise ConfigError(f"--between: {first} is after {last}; give the first date first")
     return Config.from_mapping(raw | given, origin)
