@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar, SupportsIndex
 
 import pytest
+from conftest import CopyCountingText
 
 from timeline import dating, names, segment
 from timeline.api import tag_article
@@ -104,17 +105,6 @@ def test_each_expression_finds_its_regions_without_trying_all(
         assert d.kind == (region[2] if region else "")
 
 
-class _SlicedStr(str):
-    """A text that counts the characters its slices copy."""
-
-    copied = 0
-
-    def __getitem__(self, key: SupportsIndex | slice) -> str:
-        part = super().__getitem__(key)
-        self.copied += len(part)
-        return part
-
-
 @pytest.mark.parametrize("sentence", [
     "the 2016 election and " * 300,  # was: the text before each expression searched
     "before Monday and " * 300,  # was: the text before each "before" copied and stripped
@@ -123,7 +113,7 @@ def test_a_sentence_is_dated_without_copying_it_for_each_expression(sentence: st
     tagged = tag_article(_article(sentence))
     timexes = [t for t in tagged.timexes if placeable(t, tagged.article)]
     assert len(timexes) == 300
-    text = _SlicedStr(sentence)
+    text = CopyCountingText(sentence)
     got = dating.date_sentence(text, 0, timexes)
     assert text.copied <= len(sentence)
     assert got == dating.date_sentence(sentence, 0, timexes)

@@ -7,9 +7,10 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from datetime import date
-from typing import Any, SupportsIndex
+from typing import Any
 
 import pytest
+from conftest import CopyCountingText
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -162,17 +163,6 @@ def test_tense_cues_are_read_near_each_expression_in_a_text_without_stops(
     assert counting[0].read <= len(found) * 3000
 
 
-class _CountingText(str):
-    """A text that counts the characters copied out of it by slicing."""
-
-    copied = 0
-
-    def __getitem__(self, key: SupportsIndex | slice) -> str:
-        part = super().__getitem__(key)
-        _CountingText.copied += len(part)
-        return part
-
-
 @pytest.mark.parametrize(
     ("lang", "unit", "found_per_unit"),
     [
@@ -187,11 +177,10 @@ def test_a_long_text_without_stops_is_not_copied_for_each_expression(
     lang: str, unit: str, found_per_unit: int
 ) -> None:
     n = 3000
-    text = _CountingText(unit * n)
-    _CountingText.copied = 0
+    text = CopyCountingText(unit * n)
     found = tag(text, date(2018, 7, 16), lang)
     assert len(found) in (found_per_unit * n, found_per_unit * n + 1)
-    assert _CountingText.copied <= 50 * len(text)
+    assert text.copied <= 50 * len(text)
 
 
 @pytest.mark.parametrize(
