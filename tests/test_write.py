@@ -44,6 +44,19 @@ def test_no_staging_folders_are_left_behind(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
+def test_an_output_that_is_a_link_is_written_where_it_points(tmp_path: Path) -> None:
+    served = tmp_path / "www" / "site"  # a web server's folder, say
+    served.mkdir(parents=True)
+    link = tmp_path / "out"
+    link.symlink_to(served, target_is_directory=True)
+    write_site({"a.html": "1"}, link)
+    write_site({"a.html": "2"}, link)
+    assert link.is_symlink() and link.resolve() == served.resolve()
+    assert tree(served) == {"a.html": b"2"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "www"]  # no litter
+    assert sorted(p.name for p in served.parent.iterdir()) == ["site"]
+
+
 @pytest.mark.parametrize(
     "name", ["../x.html", "/etc/passwd", "a/../../x", "", "a//b", "a\\..\\b", "./a"]
 )

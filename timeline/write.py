@@ -145,6 +145,10 @@ def write_site(
     one at a time; a content may be a ``Memo``); on any error the old output is untouched.
     With ``jobs`` > 1, runs of pages to render are rendered by that many processes, this one
     and forked ones (``_rendered_ahead``)."""
+    if output.is_symlink():
+        # The site goes where the link points (a web server's folder, say): swapping the link
+        # itself for the new folder would leave that folder stale and the link gone.
+        output = output.resolve()
     if output.exists() and not output.is_dir():
         raise OutputError(f"{output}: exists and is not a folder; choose another --output")
     try:
