@@ -134,19 +134,36 @@ def test_a_file_edited_after_the_manifest_is_compared_by_its_bytes(tmp_path: Pat
     assert (report.written, report.unchanged) == (1, 1)
 
 
-@pytest.mark.parametrize("manifest", [None, "not json", '{"files": {"a.html": 3}}'])
+@pytest.mark.parametrize("manifest", ["not json", '{"files": {"a.html": 3}}'])
 def test_without_a_usable_manifest_old_files_are_compared_by_bytes(
-    tmp_path: Path, manifest: str | None
+    tmp_path: Path, manifest: str
 ) -> None:
     out = tmp_path / "out"
     out.mkdir()
     (out / "a.html").write_text("same")
     (out / "b.html").write_text("old")
-    if manifest is not None:
-        (out / MANIFEST).write_text(manifest)
+    (out / MANIFEST).write_text(manifest)
     report = write_site({"a.html": "same", "b.html": "new"}, out)
     assert (report.written, report.unchanged) == (1, 1)
     assert tree(out) == {"a.html": b"same", "b.html": b"new"}
+
+
+def test_a_folder_of_files_timeline_did_not_write_is_refused_not_emptied(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "Documents"  # --output mistyped
+    out.mkdir()
+    (out / "thesis.txt").write_text("years of work")
+    with pytest.raises(OutputError, match=r"Documents: holds files timeline did not write"):
+        write_site({"index.html": "x"}, out)
+    assert (out / "thesis.txt").read_text() == "years of work"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Documents"]  # nothing staged
+
+
+def test_an_empty_folder_may_be_the_output(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    write_site({"index.html": "x"}, tmp_path / "out")
+    assert tree(tmp_path / "out") == {"index.html": b"x"}
 
 
 def test_the_manifest_cannot_be_overwritten_by_a_page(tmp_path: Path) -> None:

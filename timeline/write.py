@@ -151,6 +151,13 @@ def write_site(
         output = output.resolve()
     if output.exists() and not output.is_dir():
         raise OutputError(f"{output}: exists and is not a folder; choose another --output")
+    if output.is_dir() and not (output / MANIFEST).is_file() and any(output.iterdir()):
+        # A build replaces its output whole: a folder of someone's files (a typo'd --output,
+        # a git checkout) is refused rather than emptied. Every site written has a manifest.
+        raise OutputError(
+            f"{output}: holds files timeline did not write (it has no {MANIFEST}), and a "
+            "build replaces its output whole; choose a new or empty folder"
+        )
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
