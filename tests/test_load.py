@@ -152,6 +152,15 @@ def test_duplicate_slugs_name_both_files(tmp_path: Path) -> None:
         load_articles([tmp_path / "src"], NY)
 
 
+def test_a_file_reached_through_two_sources_is_one_article(tmp_path: Path) -> None:
+    _write(tmp_path / "src", "top.md", md("date: 2018-07-16\n"))
+    _write(tmp_path / "src", "sub/inner.md", md("date: 2018-07-17\n"))
+    for sources in ([tmp_path / "src", tmp_path / "src" / "sub"],
+                    [tmp_path / "src", tmp_path / "src"],
+                    [tmp_path / "src" / "sub" / "inner.md", tmp_path / "src"]):
+        assert [a.slug for a in load_articles(sources, NY)] == ["top", "inner"]
+
+
 def test_not_utf8_names_the_line(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_bytes(b"---\ndate: 2018-07-16\n---\ncaf\xe9\n")
     with pytest.raises(ArticleError, match=r"a.md:4: is not UTF-8 text .*save it as UTF-8"):

@@ -221,7 +221,9 @@ def declared_encoding(data: bytes) -> str | None:
 def source_files(sources: Iterable[Path]) -> list[tuple[Path, str]]:
     """Every source file to read, with the name to show for it in messages."""
     files: list[tuple[Path, str]] = []
+    given = 0
     for source in sources:
+        given += 1
         if not source.exists():
             raise ArticleError(
                 str(source), "does not exist; name a folder of articles "
@@ -231,7 +233,18 @@ def source_files(sources: Iterable[Path]) -> list[tuple[Path, str]]:
             files.append((source, _shown_path(source, source.parent)))
         else:
             files += [(f, _shown_path(f, source)) for f in find_article_files(source)]
-    return files
+    if given < 2:  # (one source cannot reach a file twice: symlinked folders are not followed)
+        return files
+    # A file reached through two sources (a folder and one inside it, or one named twice) is
+    # one article, read once: not two with the same slug.
+    seen: set[Path] = set()
+    once = []
+    for file, shown in files:
+        real = file.resolve()
+        if real not in seen:
+            seen.add(real)
+            once.append((file, shown))
+    return once
 
 
 def collect_articles(
