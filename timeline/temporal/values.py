@@ -130,8 +130,7 @@ def interval_of(value: str) -> tuple[Interval, Granularity] | None:
         return Interval(d, d), Granularity.TIME if m["time"] else Granularity.DAY
     if m["month"]:
         month = int(m["month"])
-        last = calendar.monthrange(year, month)[1]
-        return Interval(date(year, month, 1), date(year, month, last)), Granularity.MONTH
+        return _months(year, month, month), Granularity.MONTH
     if m["week"]:
         monday = date.fromisocalendar(year, int(m["week"]), 1)
         rest = m["wrest"]
@@ -143,16 +142,10 @@ def interval_of(value: str) -> tuple[Interval, Granularity] | None:
         return Interval(monday, monday + timedelta(6)), Granularity.WEEK
     if m["quarter"]:
         q = int(m["quarter"])
-        # (its last day found in its own last month: the day after it is in year 10000 for
-        # 9999-Q4)
-        last = 3 * q
-        end = date(year, last, calendar.monthrange(year, last)[1])
-        return Interval(date(year, last - 2, 1), end), Granularity.QUARTER
+        return _months(year, 3 * q - 2, 3 * q), Granularity.QUARTER
     if m["half"]:
         h = int(m["half"])
-        last = 6 * h
-        end = date(year, last, calendar.monthrange(year, last)[1])
-        return Interval(date(year, last - 5, 1), end), Granularity.HALF
+        return _months(year, 6 * h - 5, 6 * h), Granularity.HALF
     if m["season"]:
         first, last = SEASON_MONTHS[m["season"]]
         start = date(year, first, 1)
@@ -160,6 +153,13 @@ def interval_of(value: str) -> tuple[Interval, Granularity] | None:
         end = date(end_year, last, calendar.monthrange(end_year, last)[1])
         return Interval(start, end), Granularity.SEASON
     return Interval(date(year, 1, 1), date(year, 12, 31)), Granularity.YEAR
+
+
+def _months(year: int, first: int, last: int) -> Interval:
+    """The days from the first of month ``first`` to the end of month ``last`` of one year.
+    (The last day is read from its own month, not as the day before the next month's first,
+    which for 9999-Q4 would be in year 10000.)"""
+    return Interval(date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]))
 
 
 def given_interval(value: str) -> tuple[Interval, Granularity] | None:
